@@ -1,0 +1,173 @@
+package ai.spideriq.tracker;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every setting of the tracker. Each key is also an environment variable (upper case, dots and dashes as
+ * underscores: {@code spideriq.poll.initial-delay} is {@code SPIDERIQ_POLL_INITIAL_DELAY}); the README lists them.
+ */
+@ConfigMapping(prefix = "spideriq")
+public interface TrackerConfig {
+
+    Api api();
+
+    RateLimit rateLimit();
+
+    /** The poll policy for jobs the API reports as still queued or processing. */
+    Backoff poll();
+
+    /** The backoff after 5xx answers, timeouts, connection errors and early 404s. */
+    ErrorBackoff errorBackoff();
+
+    Tracking tracking();
+
+    Intake intake();
+
+    Topics topics();
+
+    Kafka kafka();
+
+    Outcomes outcomes();
+
+    interface Api {
+        /** Base URL of the SpiderIQ API; the tracker calls {@code <base-url>/api/v1/jobs/{id}/results}. */
+        @WithDefault("https://spideriq.ai")
+        URI baseUrl();
+
+        /**
+         * The account's API token, {@code client_id:api_key:api_secret}, sent as a Bearer token. Required: the
+         * service refuses to start without it. Never logged.
+         */
+        Optional<String> token();
+
+        /** How long one API request may take before it counts as failed and takes the error backoff. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
+    interface RateLimit {
+        /**
+         * The tracker's share of the account's 100 requests/minute: the token bucket's sustained rate. The rest is
+         * left to the services that submit the jobs.
+         */
+        @WithDefault("90")
+        int requestsPerMinute();
+
+        /** Bucket capacity. At most {@code burst + requests-per-minute} requests are sent in any 60 seconds. */
+        @WithDefault("10")
+        int burst();
+
+        /** How long all polling pauses after a 429 that carries no {@code Retry-After}. */
+        @WithDefault("30s")
+        Duration defaultRetryAfter();
+
+        /** How long all polling pauses after the API rejects the token (401/403) before it is tried again. */
+        @WithDefault("60s")
+        Duration authFailurePause();
+    }
+
+    /** Exponential backoff with jitter: {@code min(max-delay, initial-delay * multiplier^n) * (1 ± jitter)}. */
+    interface Backoff {
+        /** Delay before the first poll of a newly submitted job. */
+        @WithDefault("5s")
+        Duration initialDelay();
+
+        /** Growth of the delay from one poll to the next. */
+        @WithDefault("1.5")
+        double multiplier();
+
+        /** Cap on the delay between two polls of one job. */
+        @WithDefault("60s")
+        Duration maxDelay();
+
+        /** Random spread applied to every delay, as a fraction (0.2 = ±20%), so jobs do not poll in lockstep. */
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    /** Same shape as {@link Backoff}, with its own defaults. */
+    interface ErrorBackoff {
+        /** Delay after the first consecutive failure of a job's poll. */
+        @WithDefault("2s")
+        Duration initialDelay();
+
+        /** Growth of the delay with each further consecutive failure. */
+        @WithDefault("2.0")
+        double multiplier();
+
+        /** Cap on the delay after failures. */
+        @WithDefault("120s")
+        Duration maxDelay();
+
+        /** Random spread applied to every delay, as a fraction. */
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    interface Tracking {
+        /** A job not ended this long after the tracker first saw it is published as {@code tracking_deadline_exceeded}. */
+        @WithDefault("6h")
+        Duration deadline();
+
+        /** A 404 within this long of first seeing the job is retried: the API may not know a fresh job yet. */
+        @WithDefault("30s")
+        Duration notFoundGrace();
+    }
+
+    interface Intake {
+        /** Submitted records larger than this (bytes) go to the dead-letter topic. */
+        @WithDefault("65536")
+        int maxRecordBytes();
+    }
+
+    interface Topics {
+        /** Input: submitted job IDs. */
+        @WithDefault("spideriq.jobs.submitted")
+        String submitted();
+
+        /** Rejected submissions, with the reason in headers. */
+        @WithDefault("spideriq.jobs.submitted.dlq")
+        String deadLetter();
+
+        /** Outcomes of completed jobs, with their typed results. */
+        @WithDefault("spideriq.jobs.completed")
+        String completed();
+
+        /** Outcomes of failed, unknown and timed-out jobs. */
+        @WithDefault("spideriq.jobs.failed")
+        String failed();
+
+        /** Outcomes of cancelled jobs. */
+        @WithDefault("spideriq.jobs.cancelled")
+        String cancelled();
+
+        /**
+         * Internal compacted topic of the jobs in flight, co-partitioned with the input topic. Created at start-up
+         * when absent.
+         */
+        @WithDefault("spideriq.tracker.in-flight")
+        String inFlight();
+    }
+
+    interface Kafka {
+        /** Consumer group of the input topic; replicas of one deployment share it. */
+        @WithDefault("spideriq-tracker")
+        String consumerGroup();
+
+        /** Replication factor of the in-flight topic when the tracker creates it (-1: the broker's default). */
+        @WithDefault("-1")
+        short inFlightReplicationFactor();
+    }
+
+    interface Outcomes {
+        /** Headers of a submission copied onto its outcome records (correlation and trace context). */
+        @WithDefault("traceparent,tracestate,baggage,correlation-id,x-correlation-id,x-request-id,b3")
+        List<String> passThroughHeaders();
+    }
+}

@@ -1,0 +1,62 @@
+package ai.spideriq.tracker.client;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * Refuses to start without a token, and asks the API once whether it accepts it, so readiness knows before the first
+ * job. After that real polls keep {@link ApiAccess} current; the probe only asks again while the token is not known to
+ * be accepted. A probe takes its token from the shared limiter like any request.
+ */
+@ApplicationScoped
+public class ApiAccessProbe {
+
+    /** Asking about a job that cannot exist: 404 means the token is accepted. */
+    static final UUID NO_JOB = new UUID(0, 0);
+
+    private final SpiderIqClient client;
+    private final ApiAccess access;
+    private final ApiRateLimiter limiter;
+    private final Vertx vertx;
+    private final TrackerConfig config;
+    private long timer = -1;
+
+    public ApiAccessProbe(SpiderIqClient client, ApiAccess access, ApiRateLimiter limiter, Vertx vertx,
+            TrackerConfig config) {
+        this.client = client;
+        this.access = access;
+        this.limiter = limiter;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
+            throw new IllegalStateException("SPIDERIQ_API_TOKEN (spideriq.api.token) is not set: the tracker needs the "
+                    + "SpiderIQ account's token, client_id:api_key:api_secret, and refuses to start without it");
+        }
+        probe();
+        timer = vertx.setPeriodic(config.rateLimit().authFailurePause().toMillis(), id -> probe());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void probe() {
+        if (access.state() != ApiAccess.State.ACCEPTED && limiter.tryAcquire().isZero()) {
+            client.poll(NO_JOB).subscribe().with(result -> {
+            });
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package ai.spideriq.tracker.client;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The SpiderIQ job API as the REST client sees it. Package-private: {@link SpiderIqClient} wraps it with the rate
+ * limit feedback, metrics and the meaning of each status code. The body stays a string so that every status, even
+ * an undocumented one, reaches the wrapper instead of an exception.
+ */
+@RegisterRestClient(configKey = "spideriq")
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+interface SpiderIqApi {
+
+    @GET
+    @Path("/{jobId}/results")
+    Uni<RestResponse<String>> results(@PathParam("jobId") UUID jobId,
+            @HeaderParam("Authorization") String authorization);
+}

@@ -1,0 +1,128 @@
+package ai.spideriq.tracker.inflight;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.tracking.TrackedJob;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * The jobs in flight, kept in a compacted topic co-partitioned with the input: a job's record goes to the partition
+ * number of the submission it came from, so whoever owns that input partition finds its jobs there.
+ */
+@ApplicationScoped
+public class InFlightStore {
+
+    public static final String CHANNEL = "in-flight";
+    private static final Logger LOG = Logger.getLogger(InFlightStore.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final MutinyEmitter<Record<String, InFlightRecord>> emitter;
+    private final Map<String, Object> kafka;
+    private final ObjectMapper mapper;
+    private final String topic;
+
+    public InFlightStore(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<Record<String, InFlightRecord>> emitter,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper mapper, TrackerConfig config) {
+        this.emitter = emitter;
+        this.kafka = kafka;
+        this.mapper = mapper;
+        this.topic = config.topics().inFlight();
+    }
+
+    /** Completes when the job's record is acknowledged by the broker. */
+    public Uni<Void> write(TrackedJob job) {
+        return send(job, InFlightRecord.of(job));
+    }
+
+    /** Forgets the job: a tombstone that compaction turns into nothing. */
+    public Uni<Void> remove(TrackedJob job) {
+        return send(job, null);
+    }
+
+    private Uni<Void> send(TrackedJob job, InFlightRecord value) {
+        return emitter.sendMessage(Message.of(Record.of(job.jobId().toString(), value))
+                .addMetadata(OutgoingKafkaRecordMetadata.builder().withPartition(job.partition()).build()));
+    }
+
+    /**
+     * Reads the given partitions of the in-flight topic to their end and answers the jobs still in flight in each.
+     * Blocking: called from the Kafka consumer's rebalance callback, before any new submission of those partitions.
+     */
+    public Map<Integer, List<TrackedJob>> restore(Collection<Integer> partitions) {
+        Map<Integer, List<TrackedJob>> restored = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return restored;
+        }
+        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(restoreConfig())) {
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            Map<Integer, Map<String, byte[]>> latest = new HashMap<>();
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    Map<String, byte[]> values = latest.computeIfAbsent(record.partition(), p -> new LinkedHashMap<>());
+                    if (record.value() == null) {
+                        values.remove(record.key());
+                    } else {
+                        values.put(record.key(), record.value());
+                    }
+                }
+            }
+            latest.forEach((partition, values) -> restored.put(partition, parse(partition, values)));
+        }
+        return restored;
+    }
+
+    private List<TrackedJob> parse(int partition, Map<String, byte[]> values) {
+        List<TrackedJob> jobs = new ArrayList<>(values.size());
+        for (Map.Entry<String, byte[]> entry : values.entrySet()) {
+            try {
+                jobs.add(mapper.readValue(entry.getValue(), InFlightRecord.class).toTrackedJob(partition));
+            } catch (Exception e) {
+                // Only this service writes the topic; an unreadable record is a bug to see, not a job to guess at.
+                LOG.errorf("Skipping unreadable in-flight record %s in partition %d: %s", entry.getKey(), partition,
+                        e.getMessage());
+            }
+        }
+        return jobs;
+    }
+
+    private Map<String, Object> restoreConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.keySet().removeIf(key -> key.startsWith("group.") || key.contains("serializer"));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "spideriq-tracker-restore-" + UUID.randomUUID());
+        return config;
+    }
+}

@@ -1,0 +1,127 @@
+package ai.spideriq.tracker.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Every metric the tracker exports, in one place. Names start with {@code spideriq.} and are exported to Prometheus as
+ * {@code spideriq_*}; tags are low-cardinality (never a job ID).
+ */
+@ApplicationScoped
+public class TrackerMetrics {
+
+    public static final String JOBS_IN_FLIGHT = "spideriq.jobs.in_flight";
+    public static final String OUTCOMES = "spideriq.outcomes";
+    public static final String API_REQUESTS = "spideriq.api.requests";
+    public static final String API_RATE_LIMITED = "spideriq.api.rate_limited";
+    public static final String LIMITER_WAIT = "spideriq.limiter.wait";
+    public static final String LIMITER_TOKENS_AVAILABLE = "spideriq.limiter.tokens_available";
+    public static final String LIMITER_BUDGET = "spideriq.limiter.budget_per_minute";
+    public static final String LIMITER_PAUSED = "spideriq.limiter.paused";
+    public static final String JOB_REQUESTS = "spideriq.job.requests";
+    public static final String JOB_TRACKING = "spideriq.job.tracking";
+    public static final String JOB_DETECTION_LAG = "spideriq.job.detection_lag";
+    public static final String INTAKE_SUBMISSIONS = "spideriq.intake.submissions";
+    public static final String INTAKE_DEAD_LETTERED = "spideriq.intake.dead_lettered";
+
+    /** Prometheus names of the above, as a scrape shows them (for the test that checks they are all exported). */
+    public static final List<String> PROMETHEUS_NAMES = List.of("spideriq_jobs_in_flight", "spideriq_outcomes_total",
+            "spideriq_api_requests_seconds_count", "spideriq_api_rate_limited_total",
+            "spideriq_limiter_wait_seconds_count", "spideriq_limiter_tokens_available",
+            "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_job_requests_count",
+            "spideriq_job_tracking_seconds_count", "spideriq_job_detection_lag_seconds_count",
+            "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total");
+
+    private final MeterRegistry registry;
+    private final Counter rateLimited;
+    private final Timer limiterWait;
+    private final DistributionSummary jobRequests;
+    private final Timer detectionLag;
+
+    public TrackerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.rateLimited = Counter.builder(API_RATE_LIMITED)
+                .description("429 answers from the SpiderIQ API").register(registry);
+        this.limiterWait = Timer.builder(LIMITER_WAIT)
+                .description("How long a due poll waited for a token of the shared limiter")
+                .serviceLevelObjectives(seconds(0.1, 0.5, 1, 2, 5, 10, 30, 60, 120)).register(registry);
+        this.jobRequests = DistributionSummary.builder(JOB_REQUESTS)
+                .description("API requests one job cost, from first sight to its outcome")
+                .serviceLevelObjectives(1, 2, 3, 5, 8, 13, 20, 50).register(registry);
+        this.detectionLag = Timer.builder(JOB_DETECTION_LAG)
+                .description("From the job's completed_at at SpiderIQ to its outcome published on Kafka")
+                .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
+        // Created up front so dashboards and alerts see zeros instead of gaps.
+        for (String result : List.of("accepted", "duplicate")) {
+            Counter.builder(INTAKE_SUBMISSIONS).tag("result", result).register(registry);
+        }
+    }
+
+    public void gauges(Supplier<Number> inFlight, Supplier<Number> tokensAvailable, Supplier<Boolean> paused,
+            int budgetPerMinute) {
+        Gauge.builder(JOBS_IN_FLIGHT, inFlight).description("Jobs being tracked").register(registry);
+        Gauge.builder(LIMITER_TOKENS_AVAILABLE, tokensAvailable)
+                .description("Tokens in the shared API token bucket").register(registry);
+        Gauge.builder(LIMITER_PAUSED, () -> paused.get() ? 1 : 0)
+                .description("1 while all polling is paused by a 429 or a rejected token").register(registry);
+        Gauge.builder(LIMITER_BUDGET, () -> budgetPerMinute)
+                .description("Configured share of the account's requests per minute").register(registry);
+    }
+
+    /** One API request: {@code status} is the HTTP code, or {@code timeout} / {@code io_error}. */
+    public void apiRequest(String endpoint, String status, Duration latency) {
+        Timer.builder(API_REQUESTS).description("Requests to the SpiderIQ API")
+                .tags("endpoint", endpoint, "status", status)
+                .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
+                .register(registry).record(latency);
+    }
+
+    public void rateLimited() {
+        rateLimited.increment();
+    }
+
+    public void limiterWait(Duration wait) {
+        limiterWait.record(wait);
+    }
+
+    /** A job ended: {@code outcome} is completed, cancelled or the failure reason. */
+    public void outcome(String outcome, String type, int requests, Duration tracked) {
+        Counter.builder(OUTCOMES).description("Outcomes published, by outcome and job type")
+                .tags("outcome", outcome, "type", type == null ? "unknown" : type).register(registry).increment();
+        jobRequests.record(requests);
+        Timer.builder(JOB_TRACKING).description("From first sight of a job to its outcome published")
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(seconds(10, 30, 60, 120, 300, 600, 1800, 3600))
+                .register(registry).record(tracked);
+    }
+
+    public void detectionLag(Duration lag) {
+        detectionLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    public void submission(String result) {
+        registry.counter(INTAKE_SUBMISSIONS, "result", result).increment();
+    }
+
+    public void deadLettered(String reason) {
+        Counter.builder(INTAKE_DEAD_LETTERED).description("Submissions sent to the dead-letter topic, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    private static Duration[] seconds(double... values) {
+        Duration[] durations = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            durations[i] = Duration.ofMillis((long) (values[i] * 1000));
+        }
+        return durations;
+    }
+}

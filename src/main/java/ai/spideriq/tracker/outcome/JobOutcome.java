@@ -1,0 +1,63 @@
+package ai.spideriq.tracker.outcome;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import ai.spideriq.tracker.client.model.JobData;
+import ai.spideriq.tracker.client.model.JobResults;
+import ai.spideriq.tracker.tracking.Ending;
+import ai.spideriq.tracker.tracking.TrackedJob;
+
+/**
+ * The one envelope of the three outcome topics. The fields of SpiderIQ's own results response stay at the top level,
+ * so consumers recognise them; {@code reason} is set on the failed topic only.
+ *
+ * @param status   {@code completed}, {@code failed} or {@code cancelled}: also which topic carries it
+ * @param data     the typed results on completed, null otherwise
+ * @param tracking what the tracker saw of the job
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record JobOutcome(
+        @JsonProperty("job_id") UUID jobId,
+        String type,
+        OutcomeStatus status,
+        @JsonProperty("processing_time_seconds") Double processingTimeSeconds,
+        @JsonProperty("worker_id") String workerId,
+        @JsonProperty("completed_at") Instant completedAt,
+        @JsonProperty("error_message") String errorMessage,
+        JobData data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FailureReason reason,
+        Tracking tracking) {
+
+    /**
+     * @param firstSeenAt when this tracker first saw the submission
+     * @param endedAt     when it saw the job end
+     * @param apiRequests how many SpiderIQ API requests the job cost
+     */
+    public record Tracking(
+            @JsonProperty("first_seen_at") Instant firstSeenAt,
+            @JsonProperty("ended_at") Instant endedAt,
+            @JsonProperty("api_requests") int apiRequests) {
+    }
+
+    public static JobOutcome of(TrackedJob job, Ending ending, Instant endedAt) {
+        Tracking tracking = new Tracking(job.firstSeenAt(), endedAt, job.requests());
+        if (ending instanceof Ending.Reported reported) {
+            JobResults r = reported.results();
+            OutcomeStatus status = OutcomeStatus.of(r.status());
+            String type = r.type() != null ? r.type().wireName() : job.type();
+            return new JobOutcome(job.jobId(), type, status, r.processingTimeSeconds(), r.workerId(), r.completedAt(),
+                    r.errorMessage(), status == OutcomeStatus.COMPLETED ? r.data() : null,
+                    status == OutcomeStatus.FAILED ? FailureReason.JOB_FAILED : null, tracking);
+        }
+        boolean notFound = ending instanceof Ending.NotFound;
+        String message = notFound
+                ? "SpiderIQ does not know this job (404 past the grace period)"
+                : "The job did not end within the tracking deadline (first seen " + job.firstSeenAt() + ")";
+        return new JobOutcome(job.jobId(), job.type(), OutcomeStatus.FAILED, null, null, null, message, null,
+                notFound ? FailureReason.JOB_NOT_FOUND : FailureReason.TRACKING_DEADLINE_EXCEEDED, tracking);
+    }
+}

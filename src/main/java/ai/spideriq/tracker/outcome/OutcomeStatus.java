@@ -1,0 +1,23 @@
+package ai.spideriq.tracker.outcome;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import ai.spideriq.tracker.client.model.JobStatus;
+
+/** How a job ended, as the {@code status} field says; each has its own topic. */
+public enum OutcomeStatus {
+    COMPLETED, FAILED, CANCELLED;
+
+    static OutcomeStatus of(JobStatus status) {
+        return switch (status) {
+            case COMPLETED -> COMPLETED;
+            case CANCELLED -> CANCELLED;
+            default -> FAILED;
+        };
+    }
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,221 @@
+package ai.spideriq.tracker.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+import org.jboss.logging.Logger;
+
+import ai.spideriq.tracker.client.PollResult;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.time.Timers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Tracks every job in flight until it ends: registers it durably, polls it through the {@link PollDispatcher},
+ * decides from each answer whether to wait (poll policy), retry (error backoff) or finish, and hands the ending to
+ * the {@link JobJournal}.
+ * <p>
+ * All state changes run on one executor (a Vert.x event-loop context in production), so there are no locks; the
+ * job map is concurrent only so that operators can read it from any thread.
+ */
+public final class JobTracker {
+
+    private static final Logger LOG = Logger.getLogger(JobTracker.class);
+    private static final Duration JOURNAL_RETRY_MIN = Duration.ofMillis(500);
+    private static final Duration JOURNAL_RETRY_MAX = Duration.ofSeconds(30);
+
+    private final Map<UUID, TrackedJob> jobs = new ConcurrentHashMap<>();
+    private final Set<UUID> registering = new HashSet<>();
+    private final Set<Integer> released = new HashSet<>();
+    private final Executor context;
+    private final InstantSource clock;
+    private final PollDispatcher dispatcher;
+    private final JobPoller poller;
+    private final JobJournal journal;
+    private final TrackerMetrics metrics;
+    private final TrackingPolicy policy;
+    private final RandomGenerator random;
+    private final int requestsPerMinute;
+
+    public JobTracker(Executor context, InstantSource clock, Timers timers, ApiRateLimiter limiter, JobPoller poller,
+            JobJournal journal, TrackerMetrics metrics, TrackingPolicy policy, RandomGenerator random) {
+        this.context = context;
+        this.clock = clock;
+        this.poller = poller;
+        this.journal = journal;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.random = random;
+        this.requestsPerMinute = limiter.requestsPerMinute();
+        this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);
+    }
+
+    /**
+     * Starts tracking a submitted job once it is durably registered.
+     *
+     * @return true if the job is now tracked, false if it already was (a duplicate submission)
+     */
+    public Uni<Boolean> register(UUID jobId, String type, int partition, Map<String, String> headers) {
+        return onContext(() -> {
+            if (jobs.containsKey(jobId) || !registering.add(jobId)) {
+                return null;
+            }
+            Instant now = clock.instant();
+            return TrackedJob.submitted(jobId, type, partition, now, now.plus(policy.deadline()), headers);
+        }).chain(job -> job == null ? Uni.createFrom().item(false)
+                : retried(journal.started(job)).chain(() -> onContext(() -> {
+                    registering.remove(jobId);
+                    if (!released.contains(partition)) {
+                        begin(job, clock.instant().plus(policy.poll().delay(0, random)));
+                    }
+                    return true;
+                })));
+    }
+
+    /**
+     * Resumes jobs restored from the journal after a restart or a rebalance, spread out so they do not all fall due
+     * at once: over the time the budget needs to poll each of them once, and no less than the first poll delay.
+     */
+    public void resume(int partition, List<TrackedJob> restored) {
+        context.execute(() -> {
+            released.remove(partition);
+            Instant now = clock.instant();
+            long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
+                    Duration.ofMinutes(1).toNanos() * restored.size() / requestsPerMinute);
+            for (TrackedJob job : restored) {
+                if (!jobs.containsKey(job.jobId())) {
+                    begin(job, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
+                }
+            }
+            LOG.infof("Resumed %d job(s) of partition %d", restored.size(), partition);
+        });
+    }
+
+    /** Stops polling the jobs of partitions this instance no longer owns; their new owner resumes them. */
+    public void release(Collection<Integer> partitions) {
+        context.execute(() -> {
+            released.addAll(partitions);
+            jobs.values().removeIf(job -> {
+                boolean drop = partitions.contains(job.partition()) && job.phase() != TrackedJob.Phase.PUBLISHING;
+                if (drop) {
+                    dispatcher.cancel(job.jobId());
+                }
+                return drop;
+            });
+        });
+    }
+
+    public Optional<TrackedJob> find(UUID jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    public int inFlight() {
+        return jobs.size();
+    }
+
+    private void begin(TrackedJob job, Instant firstPoll) {
+        jobs.put(job.jobId(), job);
+        schedule(job, firstPoll);
+    }
+
+    private void schedule(TrackedJob job, Instant at) {
+        if (at.isBefore(job.deadlineAt())) {
+            jobs.put(job.jobId(), job.waitingUntil(at));
+            dispatcher.pollAt(job.jobId(), at);
+        } else {
+            jobs.put(job.jobId(), job.waitingUntil(job.deadlineAt()));
+            dispatcher.expireAt(job.jobId(), job.deadlineAt());
+        }
+    }
+
+    private void send(UUID jobId, Duration waitedForToken) {
+        TrackedJob job = jobs.get(jobId);
+        if (job == null || job.phase() != TrackedJob.Phase.WAITING) {
+            return;
+        }
+        metrics.limiterWait(waitedForToken);
+        jobs.put(jobId, job.polling());
+        poller.poll(jobId).subscribe().with(result -> context.execute(() -> handle(jobId, result)),
+                failure -> context.execute(() -> handle(jobId, new PollResult.Failed(failure.toString()))));
+    }
+
+    private void handle(UUID jobId, PollResult result) {
+        TrackedJob job = jobs.get(jobId);
+        if (job == null || job.phase() != TrackedJob.Phase.POLLING) {
+            return; // released while the request was under way
+        }
+        Instant now = clock.instant();
+        if (result instanceof PollResult.Ended ended) {
+            finish(job.answered(ended.label()), new Ending.Reported(ended.results()));
+        } else if (result instanceof PollResult.Running running) {
+            TrackedJob next = job.stillRunning(running.status(), running.type());
+            schedule(next, now.plus(policy.poll().delay(next.polls() - 1, random)));
+        } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
+            finish(job.answered(result.label()), new Ending.NotFound());
+        } else if (result instanceof PollResult.RateLimited || result instanceof PollResult.Rejected) {
+            // The limiter is paused already; the job waits in line behind the pause.
+            schedule(job.answered(result.label()), now);
+        } else {
+            // A failed request, or a 404 still within the grace period: the error backoff.
+            TrackedJob next = job.failedRequest(result.label());
+            schedule(next, now.plus(policy.errors().delay(next.failures() - 1, random)));
+        }
+    }
+
+    /** A 404 this early may be a job the API does not list yet. */
+    private Instant notFoundBelievedFrom(TrackedJob job) {
+        return job.firstSeenAt().plus(policy.notFoundGrace());
+    }
+
+    private void expire(UUID jobId) {
+        TrackedJob job = jobs.get(jobId);
+        if (job != null && job.phase() == TrackedJob.Phase.WAITING) {
+            finish(job, new Ending.DeadlineExceeded());
+        }
+    }
+
+    private void finish(TrackedJob job, Ending ending) {
+        Instant endedAt = clock.instant();
+        TrackedJob publishing = job.publishing(job.lastStatus());
+        jobs.put(job.jobId(), publishing);
+        dispatcher.cancel(job.jobId());
+        retried(journal.ended(publishing, ending, endedAt)).subscribe().with(done -> context.execute(() -> {
+            jobs.remove(job.jobId(), publishing);
+            metrics.outcome(ending.outcome(), publishing.type(), publishing.requests(),
+                    Duration.between(publishing.firstSeenAt(), endedAt));
+            if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {
+                metrics.detectionLag(Duration.between(reported.results().completedAt(), endedAt));
+            }
+            LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.outcome(), publishing.requests());
+        }));
+    }
+
+    /** Kafka being away is no reason to lose a job: keep trying, with backoff, for as long as it takes. */
+    private static <T> Uni<T> retried(Uni<T> write) {
+        return write.onFailure().invoke(e -> LOG.warnf("Kafka write failed, retrying: %s", e.getMessage()))
+                .onFailure().retry().withBackOff(JOURNAL_RETRY_MIN, JOURNAL_RETRY_MAX).indefinitely();
+    }
+
+    private <T> Uni<T> onContext(Supplier<T> action) {
+        return Uni.createFrom().emitter(emitter -> context.execute(() -> {
+            try {
+                emitter.complete(action.get());
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
+    }
+}

@@ -1,0 +1,93 @@
+package ai.spideriq.tracker.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.testing.FakeClock;
+
+class ApiRateLimiterTest {
+
+    private final FakeClock clock = new FakeClock();
+
+    @Test
+    void givesTheBurstAtOnceThenAnswersHowLongToWait() {
+        ApiRateLimiter limiter = new ApiRateLimiter(60, 5, clock);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.tryAcquire()).isZero();
+        }
+        Duration wait = limiter.tryAcquire();
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+
+        clock.advance(wait);
+        assertThat(limiter.tryAcquire()).isZero();
+    }
+
+    @Test
+    void neverGrantsMoreThanRatePlusBurstInAnySixtySeconds() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+        Deque<Instant> granted = new ArrayDeque<>();
+        int most = 0;
+        // A greedy caller asking every 50 ms for ten minutes.
+        for (int step = 0; step < 12_000; step++) {
+            if (limiter.tryAcquire().isZero()) {
+                granted.addLast(clock.instant());
+            }
+            while (!granted.isEmpty() && !granted.peekFirst().isAfter(clock.instant().minusSeconds(60))) {
+                granted.removeFirst();
+            }
+            most = Math.max(most, granted.size());
+            clock.advance(Duration.ofMillis(50));
+        }
+        assertThat(most).isLessThanOrEqualTo(100).isGreaterThanOrEqualTo(95);
+    }
+
+    @Test
+    void aPauseStopsEveryCallerUntilItEnds() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.pauseFor(Duration.ofSeconds(7));
+
+        assertThat(limiter.paused()).isTrue();
+        assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(7));
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(limiter.paused()).isFalse();
+        assertThat(limiter.tryAcquire()).isZero();
+    }
+
+    @Test
+    void aShorterPauseDoesNotCutALongerOneShort() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.pauseFor(Duration.ofSeconds(30));
+        limiter.pauseFor(Duration.ofSeconds(1));
+
+        assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void followsTheServerCountDownButNeverUp() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.observeServerCount(3, clock.instant().plusSeconds(40));
+        assertThat(limiter.availableTokens()).isEqualTo(3);
+
+        limiter.observeServerCount(50, clock.instant().plusSeconds(40));
+        assertThat(limiter.availableTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void anExhaustedServerBudgetPausesUntilItsReset() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.observeServerCount(0, clock.instant().plusSeconds(12));
+
+        assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(12));
+    }
+}
