@@ -12,12 +12,12 @@ import java.util.Set;
 /**
  * The body of {@code GET /api/v1/jobs/{job_id}/results} in any of its shapes (200, 202, 410; a 404 parses too).
  *
- * @param type         null when absent or not a type this client knows (the raw value then sits in {@code extras})
- * @param status       {@link JobStatus#UNKNOWN} for a value this client does not know (raw value in {@code extras})
- * @param data         typed by {@code type}; {@link UnknownJobData} when the type is absent or unknown
- * @param extras       unknown top-level properties, plus the raw {@code type}/{@code status} when they were not
- *                     recognised; an entry named like a known field is written in its place
- * @param omitted      wire names of known fields the body did not carry, so they are not written back as null
+ * @param type    null when absent or not a type this client knows (the raw value then sits in {@code extras})
+ * @param status  {@link JobStatus#UNKNOWN} for a value this client does not know (the raw value sits in {@code extras})
+ * @param data    typed by {@code type}; {@link UnknownJobData} when the type is absent or unknown
+ * @param extras  unknown top-level properties, plus the raw {@code type}/{@code status} when not recognised;
+ *                an entry named like a known field is written in that field's place
+ * @param omitted wire names of known fields the body did not carry, so they are not written back as null
  */
 @JsonDeserialize(using = JobResultsJson.Deserializer.class)
 @JsonSerialize(using = JobResultsJson.Serializer.class)
