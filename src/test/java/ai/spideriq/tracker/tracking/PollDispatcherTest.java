@@ -42,15 +42,17 @@ class PollDispatcherTest {
         UUID early = UUID.randomUUID();
         UUID middle = UUID.randomUUID();
         UUID last = UUID.randomUUID();
+        limiter.tryAcquire();
+        limiter.tryAcquire(); // the bucket is empty now and refills one token a second
         dispatcher.pollAt(late, clock.instant().plusSeconds(3));
         dispatcher.pollAt(early, clock.instant().plusSeconds(1));
         dispatcher.pollAt(middle, clock.instant().plusSeconds(2));
         dispatcher.pollAt(last, clock.instant().plusSeconds(2));
 
         timers.advance(Duration.ofSeconds(3));
-        assertThat(sent).containsExactly(early, middle);
+        assertThat(sent).containsExactly(early, middle, last);
 
-        timers.advance(Duration.ofSeconds(2));
+        timers.advance(Duration.ofSeconds(1));
         assertThat(sent).containsExactly(early, middle, last, late);
     }
 

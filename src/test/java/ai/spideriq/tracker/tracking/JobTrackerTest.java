@@ -1,0 +1,166 @@
+package ai.spideriq.tracker.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.client.PollResult;
+import ai.spideriq.tracker.client.model.JobResults;
+import ai.spideriq.tracker.client.model.JobStatus;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.testing.FakeClock;
+import ai.spideriq.tracker.testing.FakeTimers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/** The tracker's decisions on a fake clock, with a scripted API and an in-memory journal. */
+class JobTrackerTest {
+
+    private static final Backoff POLL = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(40), 0);
+    private static final Backoff ERRORS = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0);
+
+    private final FakeClock clock = new FakeClock();
+    private final FakeTimers timers = new FakeTimers(clock);
+    private final ApiRateLimiter limiter = new ApiRateLimiter(6000, 100, clock);
+    private final Map<UUID, Queue<PollResult>> answers = new HashMap<>();
+    private final List<Instant> requestTimes = new ArrayList<>();
+    private final List<String> journal = new ArrayList<>();
+    private final JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter, this::answer,
+            new JobJournal() {
+                @Override
+                public Uni<Void> started(TrackedJob job) {
+                    journal.add("started " + job.jobId());
+                    return Uni.createFrom().voidItem();
+                }
+
+                @Override
+                public Uni<Void> ended(TrackedJob job, Ending ending, Instant endedAt) {
+                    journal.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
+                    return Uni.createFrom().voidItem();
+                }
+            }, new TrackerMetrics(new SimpleMeterRegistry()),
+            new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10)), new SplittableRandom(7));
+
+    @Test
+    void pollsWithGrowingDelaysUntilTheJobEnds() {
+        UUID job = script(running(), running(), running(), ended(JobStatus.COMPLETED));
+
+        register(job);
+        timers.advance(Duration.ofMinutes(2));
+
+        assertThat(journal).containsExactly("started " + job, "completed " + job + " after 4");
+        // First poll after 5 s, then 5, 10, 20 s apart: the poll policy, one request each.
+        assertThat(secondsFromStart()).containsExactly(5L, 10L, 20L, 40L);
+        assertThat(tracker.find(job)).isEmpty();
+    }
+
+    @Test
+    void aDuplicateSubmissionIsTrackedOnce() {
+        UUID job = script(ended(JobStatus.FAILED));
+
+        assertThat(register(job)).isTrue();
+        assertThat(register(job)).isFalse();
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(journal).containsExactly("started " + job, "job_failed " + job + " after 1");
+    }
+
+    @Test
+    void serverErrorsTakeTheErrorBackoffAndTheJobStillEnds() {
+        UUID job = script(new PollResult.Failed("http 503"), new PollResult.Failed("timeout"), running(),
+                ended(JobStatus.CANCELLED));
+
+        register(job);
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(journal).last().isEqualTo("cancelled " + job + " after 4");
+        // 5 s first poll, then error backoff 1 s and 2 s, then the poll policy's first delay after a 202.
+        assertThat(secondsFromStart()).containsExactly(5L, 6L, 8L, 13L);
+    }
+
+    @Test
+    void anEarly404IsRetriedAndALateOneBelieved() {
+        UUID job = script(new PollResult.NotFound(), new PollResult.NotFound(), new PollResult.NotFound(),
+                new PollResult.NotFound());
+
+        register(job);
+        timers.advance(Duration.ofMinutes(1));
+
+        // 404 at 5 s and 6 s are within the 10 s grace; the one at 8 s is not yet; at 12 s it is believed.
+        assertThat(journal).last().isEqualTo("job_not_found " + job + " after 4");
+        assertThat(secondsFromStart()).containsExactly(5L, 6L, 8L, 12L);
+    }
+
+    @Test
+    void theDeadlineEndsAJobWithoutAnotherRequest() {
+        UUID job = UUID.randomUUID();
+        answers.put(job, new ArrayDeque<>());
+        for (int i = 0; i < 100; i++) {
+            answers.get(job).add(running());
+        }
+
+        register(job);
+        timers.advance(Duration.ofMinutes(15));
+
+        assertThat(journal).last().asString().startsWith("tracking_deadline_exceeded " + job);
+        assertThat(requestTimes).allMatch(t -> t.isBefore(clock.instant().minus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void releasedJobsStopPollingAndResumedOnesComeBack() {
+        UUID job = script(running(), running(), ended(JobStatus.COMPLETED));
+
+        register(job);
+        timers.advance(Duration.ofSeconds(6));
+        tracker.release(List.of(0));
+        timers.advance(Duration.ofMinutes(1));
+        assertThat(requestTimes).hasSize(1);
+        assertThat(tracker.inFlight()).isZero();
+
+        tracker.resume(0, List.of(TrackedJob.submitted(job, null, 0, clock.instant(), clock.instant().plusSeconds(600),
+                Map.of())));
+        timers.advance(Duration.ofMinutes(2));
+        assertThat(journal).last().asString().startsWith("completed " + job);
+    }
+
+    private boolean register(UUID job) {
+        return tracker.register(job, "spiderSite", 0, Map.of()).await().indefinitely();
+    }
+
+    private Uni<PollResult> answer(UUID job) {
+        requestTimes.add(clock.instant());
+        return Uni.createFrom().item(answers.get(job).remove());
+    }
+
+    private UUID script(PollResult... results) {
+        UUID job = UUID.randomUUID();
+        answers.put(job, new ArrayDeque<>(List.of(results)));
+        return job;
+    }
+
+    private List<Long> secondsFromStart() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        return requestTimes.stream().map(t -> Duration.between(start, t).toSeconds()).toList();
+    }
+
+    private static PollResult running() {
+        return new PollResult.Running("processing", "spiderSite");
+    }
+
+    private static PollResult ended(JobStatus status) {
+        return new PollResult.Ended(new JobResults(status != JobStatus.FAILED, UUID.randomUUID().toString(), null,
+                status, 1.0, "w", Instant.parse("2026-01-01T00:00:00Z"), null, null, null, Map.of(), null));
+    }
+}
