@@ -1,5 +1,6 @@
 package ai.spideriq.tracker.simulator;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public record SimulatedResponse(int status, Map<String, String> headers, String 
 
     /** A response with {@code {"detail": ...}}, the API's error body. */
     public static SimulatedResponse detail(int status, String detail) {
-        return of(status, "{\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
+        return of(status, "{\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(detail)) + "\"}");
     }
 
     /** This response with {@code extra} headers added (they win over existing ones). */
