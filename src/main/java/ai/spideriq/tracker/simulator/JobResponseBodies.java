@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 /** Renders the API's job bodies from the docs' examples, filled with a job's id, worker, times and state. */
 final class JobResponseBodies {
 
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+
     private final ObjectMapper mapper;
     private final PayloadTemplates templates;
 
@@ -91,10 +94,10 @@ final class JobResponseBodies {
         return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** Newer API versions send UTC timestamps without a zone, with microseconds. */
+    /** Newer API versions send UTC without a zone, as Python's {@code isoformat()}: six fraction digits or none. */
     private static String unzoned(Instant time) {
         LocalDateTime local = LocalDateTime.ofInstant(time.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(local);
+        return (local.getNano() == 0 ? SECONDS : MICROSECONDS).format(local);
     }
 
     String write(Object body) {
