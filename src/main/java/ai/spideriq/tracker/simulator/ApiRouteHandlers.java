@@ -1,0 +1,36 @@
+package ai.spideriq.tracker.simulator;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** Vert.x handlers of the simulated job API: hand the request to the core, write its answer. */
+final class ApiRouteHandlers {
+
+    private final SpiderIqSimulator simulator;
+
+    ApiRouteHandlers(SpiderIqSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    void status(RoutingContext ctx) {
+        send(ctx, simulator.status(authorization(ctx), ctx.pathParam("id")));
+    }
+
+    void results(RoutingContext ctx) {
+        send(ctx, simulator.results(authorization(ctx), ctx.pathParam("id")));
+    }
+
+    void cancel(RoutingContext ctx) {
+        send(ctx, simulator.cancel(authorization(ctx), ctx.pathParam("id")));
+    }
+
+    /** Writes {@code response} (status, headers, JSON body). */
+    static void send(RoutingContext ctx, SimulatedResponse response) {
+        var http = ctx.response().setStatusCode(response.status()).putHeader("Content-Type", "application/json");
+        response.headers().forEach(http::putHeader);
+        http.end(response.jsonBody());
+    }
+
+    private static String authorization(RoutingContext ctx) {
+        return ctx.request().getHeader("Authorization");
+    }
+}

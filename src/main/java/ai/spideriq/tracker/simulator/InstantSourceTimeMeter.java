@@ -1,0 +1,26 @@
+package ai.spideriq.tracker.simulator;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** Lets Bucket4j read the simulator's clock, so buckets refill on virtual time too. */
+final class InstantSourceTimeMeter implements TimeMeter {
+
+    private final InstantSource clock;
+
+    InstantSourceTimeMeter(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public long currentTimeNanos() {
+        Instant now = clock.instant();
+        return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    }
+
+    @Override
+    public boolean isWallClockBased() {
+        return true;
+    }
+}

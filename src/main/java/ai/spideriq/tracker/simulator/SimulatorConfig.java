@@ -1,0 +1,112 @@
+package ai.spideriq.tracker.simulator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Configuration of the SpiderIQ API simulator ({@code simulator.*}). Read at run time, so the production artifact
+ * serves the simulator only when started with {@code simulator.enabled=true}.
+ */
+@ConfigMapping(prefix = "simulator")
+public interface SimulatorConfig {
+
+    /** Whether to serve the simulated API ({@code /api/v1/jobs/...}) and its control plane ({@code /simulator/...}) on the main HTTP server. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Bearer tokens ({@code client_id:api_key:api_secret}) the simulated API accepts. */
+    @WithDefault(SimulatorSettings.DEFAULT_TOKEN)
+    List<String> acceptedTokens();
+
+    /** Bearer tokens of inactive accounts, answered 403. */
+    Optional<List<String>> inactiveTokens();
+
+    /** The per-account rate limit. */
+    RateLimitConfig rateLimit();
+
+    /** Durations of spiderSite jobs. */
+    SpiderSiteConfig spiderSite();
+
+    /** Durations of spiderMaps jobs. */
+    SpiderMapsConfig spiderMaps();
+
+    /** How drawn jobs end. */
+    OutcomesConfig outcomes();
+
+    /** Share (0..1) of admitted API requests answered 500 at random. */
+    @WithDefault("0")
+    double serverErrorFraction();
+
+    /** Seed of the random source, for reproducible runs; a random seed when absent. */
+    OptionalLong seed();
+
+    /** The log of answered requests. */
+    RequestLogConfig requestLog();
+
+    /** Rate limit per client account: a fixed window plus a burst bucket. */
+    interface RateLimitConfig {
+        /** Requests allowed per window and account ({@code X-RateLimit-Limit}). */
+        @WithDefault("100")
+        int requestsPerWindow();
+
+        /** Length of the fixed window. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Requests allowed at once: capacity of a token bucket refilled at requests-per-window per window. */
+        @WithDefault("20")
+        int burst();
+    }
+
+    /** Durations of spiderSite jobs, each lognormal around its median. */
+    interface SpiderSiteConfig {
+        /** Median time a spiderSite job stays queued. */
+        @WithDefault("2s")
+        Duration queueMedian();
+
+        /** Median time a spiderSite job stays processing. */
+        @WithDefault("20s")
+        Duration processingMedian();
+
+        /** Sigma of the lognormal spread of both spiderSite durations (0 = always the median). */
+        @WithDefault("0.6")
+        double sigma();
+    }
+
+    /** Durations of spiderMaps jobs, each lognormal around its median. */
+    interface SpiderMapsConfig {
+        /** Median time a spiderMaps job stays queued. */
+        @WithDefault("2s")
+        Duration queueMedian();
+
+        /** Median time a spiderMaps job stays processing. */
+        @WithDefault("45s")
+        Duration processingMedian();
+
+        /** Sigma of the lognormal spread of both spiderMaps durations (0 = always the median). */
+        @WithDefault("0.6")
+        double sigma();
+    }
+
+    /** Outcome mix of drawn jobs; the rest complete. */
+    interface OutcomesConfig {
+        /** Share (0..1) of drawn jobs that fail (410 with an error message). */
+        @WithDefault("0.05")
+        double failedFraction();
+
+        /** Share (0..1) of drawn jobs that end cancelled (410). */
+        @WithDefault("0.02")
+        double cancelledFraction();
+    }
+
+    /** The bounded log of answered requests. */
+    interface RequestLogConfig {
+        /** Most requests kept; the oldest are dropped beyond it (the counts by status keep counting). */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+}

@@ -1,0 +1,107 @@
+package ai.spideriq.tracker.simulator;
+
+import java.util.Set;
+
+/**
+ * Everything the simulator core needs besides its clock and random source. Build with {@link #builder()}
+ * (defaults as SpiderIQ documents them) or from configuration with {@link SimulatorConfigSettings#from}.
+ *
+ * @param acceptedTokens bearer tokens ({@code client_id:api_key:api_secret}) answered normally
+ * @param inactiveTokens bearer tokens answered 403 (inactive account)
+ * @param rateLimit the per-account rate limit
+ * @param siteTiming durations of spiderSite jobs
+ * @param mapsTiming durations of spiderMaps jobs
+ * @param outcomeMix share of failed and cancelled drawn jobs
+ * @param serverErrorFraction share of admitted API requests answered 500 at random
+ * @param requestLogMaxEntries how many requests the log keeps (oldest dropped)
+ */
+public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactiveTokens, RateLimitSettings rateLimit,
+                                JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
+                                double serverErrorFraction, int requestLogMaxEntries) {
+
+    /** The token accepted unless configured otherwise. */
+    public static final String DEFAULT_TOKEN = "sim-client:sim-key:sim-secret";
+
+    public SimulatorSettings {
+        acceptedTokens = Set.copyOf(acceptedTokens);
+        inactiveTokens = Set.copyOf(inactiveTokens);
+        if (serverErrorFraction < 0 || serverErrorFraction > 1 || requestLogMaxEntries < 1) {
+            throw new IllegalArgumentException("serverErrorFraction must be in 0..1, requestLogMaxEntries >= 1");
+        }
+    }
+
+    /** The defaults. */
+    public static SimulatorSettings defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The timing of jobs of {@code type}. */
+    public JobTiming timing(JobType type) {
+        return type == JobType.SPIDER_MAPS ? mapsTiming : siteTiming;
+    }
+
+    /** Builds settings for use without CDI (tests, the benchmark). */
+    public static final class Builder {
+        private Set<String> acceptedTokens = Set.of(DEFAULT_TOKEN);
+        private Set<String> inactiveTokens = Set.of();
+        private RateLimitSettings rateLimit = RateLimitSettings.DEFAULTS;
+        private JobTiming siteTiming = JobTiming.SITE_DEFAULTS;
+        private JobTiming mapsTiming = JobTiming.MAPS_DEFAULTS;
+        private OutcomeMix outcomeMix = OutcomeMix.DEFAULTS;
+        private double serverErrorFraction;
+        private int requestLogMaxEntries = 100_000;
+
+        private Builder() {
+        }
+
+        public Builder acceptedTokens(Set<String> tokens) {
+            this.acceptedTokens = tokens;
+            return this;
+        }
+
+        public Builder inactiveTokens(Set<String> tokens) {
+            this.inactiveTokens = tokens;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimitSettings settings) {
+            this.rateLimit = settings;
+            return this;
+        }
+
+        public Builder siteTiming(JobTiming timing) {
+            this.siteTiming = timing;
+            return this;
+        }
+
+        public Builder mapsTiming(JobTiming timing) {
+            this.mapsTiming = timing;
+            return this;
+        }
+
+        public Builder outcomeMix(OutcomeMix mix) {
+            this.outcomeMix = mix;
+            return this;
+        }
+
+        public Builder serverErrorFraction(double fraction) {
+            this.serverErrorFraction = fraction;
+            return this;
+        }
+
+        public Builder requestLogMaxEntries(int maxEntries) {
+            this.requestLogMaxEntries = maxEntries;
+            return this;
+        }
+
+        public SimulatorSettings build() {
+            return new SimulatorSettings(acceptedTokens, inactiveTokens, rateLimit, siteTiming, mapsTiming,
+                    outcomeMix, serverErrorFraction, requestLogMaxEntries);
+        }
+    }
+}

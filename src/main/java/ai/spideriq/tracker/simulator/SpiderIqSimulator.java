@@ -1,0 +1,164 @@
+package ai.spideriq.tracker.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The SpiderIQ job API, simulated in memory on an injected clock and random source: answers {@code /status},
+ * {@code /results} and {@code DELETE} like the real API (auth, rate limit, docs' bodies), and lets tests and the
+ * benchmark create jobs, inject faults and read the request log. Thread-safe; every method is one short critical
+ * section. Same seed, same calls in the same order, same answers.
+ */
+public class SpiderIqSimulator {
+
+    private static final String JOBS_PATH = "/api/v1/jobs/";
+
+    private final SimulatorSettings settings;
+    private final InstantSource clock;
+    private final JobDrawer drawer;
+    private final JobResponseBodies bodies;
+    private final RequestLog log;
+    private final ApiGateway gateway;
+    private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
+
+    /**
+     * @param settings limits, tokens, durations
+     * @param clock the time source (a {@link VirtualClock} for simulated time)
+     * @param random the source of every draw; seed it for reproducible runs
+     */
+    public SpiderIqSimulator(SimulatorSettings settings, InstantSource clock, RandomGenerator random) {
+        this.settings = settings;
+        this.clock = clock;
+        // Faults draw from their own stream so job draws do not depend on how often clients poll.
+        RandomGenerator faultRandom = new SplittableRandom(random.nextLong());
+        this.drawer = new JobDrawer(settings, random);
+        this.bodies = new JobResponseBodies(new ObjectMapper());
+        this.log = new RequestLog(settings.requestLogMaxEntries());
+        this.gateway = new ApiGateway(settings, clock, faultRandom, log);
+    }
+
+    /** A simulator with the default settings, reproducible from {@code seed}. */
+    public static SpiderIqSimulator withDefaults(InstantSource clock, long seed) {
+        return new SpiderIqSimulator(SimulatorSettings.defaults(), clock, new SplittableRandom(seed));
+    }
+
+    /** {@code GET /api/v1/jobs/{id}/results}. */
+    public synchronized SimulatedResponse results(String authorizationHeader, String jobId) {
+        return gateway.answer("GET", JOBS_PATH + jobId + "/results", authorizationHeader, jobId,
+                now -> findJob(jobId).map(job -> bodies.results(job, now)).orElseGet(SpiderIqSimulator::notFound));
+    }
+
+    /** {@code GET /api/v1/jobs/{id}/status}. */
+    public synchronized SimulatedResponse status(String authorizationHeader, String jobId) {
+        return gateway.answer("GET", JOBS_PATH + jobId + "/status", authorizationHeader, jobId,
+                now -> findJob(jobId).map(job -> bodies.status(job, now)).orElseGet(SpiderIqSimulator::notFound));
+    }
+
+    /** {@code DELETE /api/v1/jobs/{id}}: cancels a queued or processing job; 400 once it has ended. */
+    public synchronized SimulatedResponse cancel(String authorizationHeader, String jobId) {
+        return gateway.answer("DELETE", JOBS_PATH + jobId, authorizationHeader, jobId,
+                now -> findJob(jobId).map(job -> cancel(job, now)).orElseGet(SpiderIqSimulator::notFound));
+    }
+
+    /** Creates a job now, or returns the existing one with the same id (the API dedupes resubmissions). */
+    public synchronized SimulatedJob create(JobSpec spec) {
+        String id = drawer.idFor(spec);
+        SimulatedJob existing = jobs.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        SimulatedJob job = drawer.draw(id, spec, clock.instant());
+        jobs.put(id, job);
+        return job;
+    }
+
+    /** Creates {@code count} jobs from {@code spec} (which must not fix a job id). */
+    public synchronized List<SimulatedJob> createMany(int count, JobSpec spec) {
+        if (spec.jobId() != null && count != 1) {
+            throw new IllegalArgumentException("A fixed job_id cannot be created more than once");
+        }
+        List<SimulatedJob> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            created.add(create(spec));
+        }
+        return created;
+    }
+
+    /** The job with {@code jobId}, if it exists. */
+    public synchronized Optional<SimulatedJob> job(String jobId) {
+        return findJob(jobId);
+    }
+
+    /** All jobs, in creation order. */
+    public synchronized List<SimulatedJob> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    /** Makes the next {@code count} API responses answer {@code status}, with an optional {@code Retry-After}. */
+    public synchronized void injectFaults(int status, int count, Duration retryAfter) {
+        gateway.inject(new InjectedFault(status, count, retryAfter));
+    }
+
+    /** How many scripted fault responses are still to come. */
+    public synchronized int pendingFaults() {
+        return gateway.pendingFaults();
+    }
+
+    /** The kept request log, oldest first. */
+    public synchronized List<RequestRecord> requests() {
+        return log.all();
+    }
+
+    /** The kept requests about one job, oldest first. */
+    public synchronized List<RequestRecord> requestsFor(String jobId) {
+        return log.forJob(jobId);
+    }
+
+    /** Request counts since the last reset. */
+    public synchronized RequestStats stats() {
+        return log.stats();
+    }
+
+    /** Forgets all jobs, requests, faults and rate-limit usage. The random source continues (no re-seed). */
+    public synchronized void reset() {
+        jobs.clear();
+        log.clear();
+        gateway.reset();
+    }
+
+    /** The simulator's current time. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    private Optional<SimulatedJob> findJob(String jobId) {
+        return JobDrawer.isUuid(jobId) ? Optional.ofNullable(jobs.get(JobDrawer.normalizeId(jobId))) : Optional.empty();
+    }
+
+    private SimulatedResponse cancel(SimulatedJob job, Instant now) {
+        JobState state = job.stateAt(now);
+        if (state.isTerminal()) {
+            return SimulatedResponse.detail(400, "Job is already " + state.wireName() + " and cannot be cancelled");
+        }
+        SimulatedJob cancelled = job.cancelledAt(now);
+        jobs.put(job.jobId(), cancelled);
+        return bodies.cancelled(cancelled);
+    }
+
+    private static SimulatedResponse notFound() {
+        return SimulatedResponse.detail(404, "Job not found");
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * A simulator of the SpiderIQ job API ({@code /api/v1/jobs/{id}/status}, {@code /results}, {@code DELETE}), for
+ * integration tests, the local run and the benchmark.
+ *
+ * <p>{@link ai.spideriq.tracker.simulator.SpiderIqSimulator} is the plain-Java core: give it
+ * {@link ai.spideriq.tracker.simulator.SimulatorSettings}, a clock ({@link ai.spideriq.tracker.simulator.VirtualClock}
+ * for simulated time) and a seeded {@link java.util.random.RandomGenerator}. In Quarkus it is produced from
+ * {@link ai.spideriq.tracker.simulator.SimulatorConfig} by {@link ai.spideriq.tracker.simulator.SimulatorProducer};
+ * its HTTP routes ({@link ai.spideriq.tracker.simulator.SimulatorRoutes}) are mounted on the main router only when
+ * {@code simulator.enabled=true}.
+ */
+package ai.spideriq.tracker.simulator;

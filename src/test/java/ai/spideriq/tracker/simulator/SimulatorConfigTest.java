@@ -1,0 +1,72 @@
+package ai.spideriq.tracker.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimulatorConfigTest {
+
+    @Test
+    void defaultsMatchTheCoreDefaults() {
+        SimulatorConfig config = config(Map.of());
+
+        assertThat(config.enabled()).isFalse();
+        assertThat(config.seed()).isEmpty();
+        assertThat(SimulatorConfigSettings.from(config)).isEqualTo(SimulatorSettings.defaults());
+    }
+
+    @Test
+    void everyKeyCanBeOverridden() {
+        SimulatorConfig config = config(Map.ofEntries(
+                Map.entry("simulator.enabled", "true"),
+                Map.entry("simulator.accepted-tokens", "a:b:c,d:e:f"),
+                Map.entry("simulator.inactive-tokens", "x:y:z"),
+                Map.entry("simulator.rate-limit.requests-per-window", "50"),
+                Map.entry("simulator.rate-limit.window", "30s"),
+                Map.entry("simulator.rate-limit.burst", "5"),
+                Map.entry("simulator.spider-site.queue-median", "1s"),
+                Map.entry("simulator.spider-site.processing-median", "10s"),
+                Map.entry("simulator.spider-site.sigma", "0"),
+                Map.entry("simulator.spider-maps.queue-median", "PT3S"),
+                Map.entry("simulator.spider-maps.processing-median", "2m"),
+                Map.entry("simulator.spider-maps.sigma", "1.2"),
+                Map.entry("simulator.outcomes.failed-fraction", "0.1"),
+                Map.entry("simulator.outcomes.cancelled-fraction", "0"),
+                Map.entry("simulator.server-error-fraction", "0.01"),
+                Map.entry("simulator.seed", "123"),
+                Map.entry("simulator.request-log.max-entries", "10")));
+
+        SimulatorSettings settings = SimulatorConfigSettings.from(config);
+
+        assertThat(config.enabled()).isTrue();
+        assertThat(config.seed()).hasValue(123);
+        assertThat(settings).isEqualTo(SimulatorSettings.builder()
+                .acceptedTokens(Set.of("a:b:c", "d:e:f"))
+                .inactiveTokens(Set.of("x:y:z"))
+                .rateLimit(new RateLimitSettings(50, Duration.ofSeconds(30), 5))
+                .siteTiming(new JobTiming(Duration.ofSeconds(1), Duration.ofSeconds(10), 0))
+                .mapsTiming(new JobTiming(Duration.ofSeconds(3), Duration.ofMinutes(2), 1.2))
+                .outcomeMix(new OutcomeMix(0.1, 0))
+                .serverErrorFraction(0.01)
+                .requestLogMaxEntries(10)
+                .build());
+        assertThat(SimulatorConfigSettings.random(config).nextLong())
+                .isEqualTo(new java.util.SplittableRandom(123).nextLong());
+    }
+
+    private static SimulatorConfig config(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(SimulatorConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
+        return config.getConfigMapping(SimulatorConfig.class);
+    }
+}
