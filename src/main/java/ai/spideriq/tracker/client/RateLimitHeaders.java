@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 /** Reads SpiderIQ's {@code X-RateLimit-*} and {@code Retry-After} headers, forgiving of odd values. */
 final class RateLimitHeaders {
@@ -17,18 +17,18 @@ final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    static Optional<Long> remaining(RestResponse<?> response) {
+    static Optional<Long> remaining(Response response) {
         return number(response.getHeaderString("X-RateLimit-Remaining"));
     }
 
-    static Optional<Instant> reset(RestResponse<?> response) {
+    static Optional<Instant> reset(Response response) {
         return number(response.getHeaderString("X-RateLimit-Reset")).map(value -> value >= UNIX_TIME_FLOOR
                 ? Instant.ofEpochSecond(value)
                 : Instant.now().plusSeconds(value));
     }
 
     /** {@code Retry-After} as delta-seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(RestResponse<?> response, Instant now) {
+    static Optional<Duration> retryAfter(Response response, Instant now) {
         String value = response.getHeaderString("Retry-After");
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -8,16 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * The SpiderIQ job API as the REST client sees it. Package-private: {@link SpiderIqClient} wraps it with the rate
- * limit feedback, metrics and the meaning of each status code. The body stays a string so that every status, even
- * an undocumented one, reaches the wrapper instead of an exception.
+ * limit feedback, metrics and the meaning of each status code. A plain {@link Response}, so that every status, even an
+ * undocumented one, reaches the wrapper as a value instead of an exception.
  */
 @RegisterRestClient(configKey = "spideriq")
 @Path("/api/v1/jobs")
@@ -26,6 +26,6 @@ interface SpiderIqApi {
 
     @GET
     @Path("/{jobId}/results")
-    Uni<RestResponse<String>> results(@PathParam("jobId") UUID jobId,
+    Uni<Response> results(@PathParam("jobId") UUID jobId,
             @HeaderParam("Authorization") String authorization);
 }

@@ -6,10 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -68,7 +68,7 @@ public class SpiderIqClient implements JobPoller {
                 });
     }
 
-    private PollResult interpret(UUID jobId, RestResponse<String> response) {
+    private PollResult interpret(UUID jobId, Response response) {
         int status = response.getStatus();
         RateLimitHeaders.remaining(response).ifPresent(remaining -> limiter.observeServerCount(remaining,
                 RateLimitHeaders.reset(response).orElse(null)));
@@ -81,8 +81,8 @@ public class SpiderIqClient implements JobPoller {
             access.accepted();
         }
         return switch (status) {
-            case 200, 410 -> ended(jobId, response.getEntity());
-            case 202 -> running(response.getEntity());
+            case 200, 410 -> ended(jobId, response.readEntity(String.class));
+            case 202 -> running(response.readEntity(String.class));
             case 404 -> new PollResult.NotFound();
             case 429 -> {
                 Duration retryAfter = RateLimitHeaders.retryAfter(response, Instant.now())
