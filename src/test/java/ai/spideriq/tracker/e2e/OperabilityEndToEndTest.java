@@ -1,0 +1,94 @@
+package ai.spideriq.tracker.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBroker;
+import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Submitter;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What the on-call operator relies on: health, metrics, the job view and the internal topic. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class OperabilityEndToEndTest {
+
+    @Inject
+    SpiderIqSimulator simulator;
+
+    @Test
+    void isLiveAndReadyWithKafkaAndAnAcceptedToken() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200).body("checks.name", hasItem("spideriq-api-token"))
+                .body("checks.find { it.name == 'spideriq-api-token' }.data.state", equalTo("accepted")));
+    }
+
+    @Test
+    void exportsEveryTrackerMetricAndNeverTheToken() {
+        String job = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofMillis(300)))
+                .jobId();
+        Submitter.submitJob(job, "spiderMaps");
+        Submitter.submit(null, "no-job-here");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicRecorder.get().forKey(job).isEmpty());
+
+        String scrape = await().atMost(Duration.ofSeconds(10)).until(() -> given()
+                .header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString(),
+                s -> s.contains("spideriq_intake_dead_lettered_total"));
+        assertThat(TrackerMetrics.PROMETHEUS_NAMES).allSatisfy(name -> assertThat(scrape).contains(name));
+        assertThat(scrape).contains("spideriq_api_requests_seconds_count{endpoint=\"results\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max")
+                .doesNotContain("sim-secret").doesNotContain("sim-key");
+    }
+
+    @Test
+    void showsAJobInFlightAndAnswers404And400Otherwise() {
+        String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(8)))
+                .jobId();
+        Submitter.submit(job, job.getBytes(), null, Map.of("x-correlation-id", "order-42"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/jobs/" + job).then()
+                .statusCode(200).body("job_id", equalTo(job)).body("phase", oneOf("WAITING", "POLLING"))
+                .body("requests", greaterThanOrEqualTo(1)).body("headers.x-correlation-id", equalTo("order-42"))
+                .body("last_status", oneOf("queued", "processing")));
+        given().get("/jobs/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/jobs/not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    void createdItsCompactedInFlightTopicPartitionedLikeTheInput() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()))) {
+            String topic = "spideriq.tracker.in-flight";
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+            Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
+                    .all().get(10, TimeUnit.SECONDS).values().iterator().next();
+            assertThat(partitions).isEqualTo(KafkaBroker.SUBMITTED_PARTITIONS);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+}
