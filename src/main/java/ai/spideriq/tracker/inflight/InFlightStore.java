@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.inflight;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.tracking.EndedSubmission;
 import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +36,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The jobs in flight, kept in a compacted topic co-partitioned with the input: a job's record goes to the partition
- * number of the submission it came from, so whoever owns that input partition finds its jobs there.
+ * number of the submission it came from, so whoever owns that input partition finds its jobs there. A job's record
+ * says it is in flight, then that it ended (until the input commit passes its submission), then is tombstoned.
  */
 @ApplicationScoped
 public class InFlightStore {
@@ -57,27 +60,36 @@ public class InFlightStore {
         this.topic = config.topics().inFlight();
     }
 
-    /** Completes when the job's record is acknowledged by the broker. */
+    /** Records the job in flight; completes when the broker has acknowledged it. */
     public Uni<Void> write(TrackedJob job) {
-        return send(job, InFlightRecord.of(job));
+        return send(job.jobId(), job.partition(), InFlightRecord.inFlight(job));
+    }
+
+    /** Records that the job ended, keeping its submission offset to recognise a replay. */
+    public Uni<Void> writeEnded(TrackedJob job, String outcome, Instant endedAt) {
+        return send(job.jobId(), job.partition(), InFlightRecord.ended(job, outcome, endedAt));
     }
 
     /** Forgets the job: a tombstone that compaction turns into nothing. */
-    public Uni<Void> remove(TrackedJob job) {
-        return send(job, null);
+    public Uni<Void> remove(UUID jobId, int partition) {
+        return send(jobId, partition, null);
     }
 
-    private Uni<Void> send(TrackedJob job, InFlightRecord value) {
-        return emitter.sendMessage(Message.of(Record.of(job.jobId().toString(), value))
-                .addMetadata(OutgoingKafkaRecordMetadata.builder().withPartition(job.partition()).build()));
+    private Uni<Void> send(UUID jobId, int partition, InFlightRecord value) {
+        return emitter.sendMessage(Message.of(Record.of(jobId.toString(), value))
+                .addMetadata(OutgoingKafkaRecordMetadata.builder().withPartition(partition).build()));
+    }
+
+    /** The jobs of one partition still in flight, and the submissions that ended but may still be replayed. */
+    public record Restored(List<TrackedJob> inFlight, List<EndedSubmission> ended) {
     }
 
     /**
-     * Reads the given partitions of the in-flight topic to their end and answers the jobs still in flight in each.
+     * Reads the given partitions of the in-flight topic to their end and answers what each holds.
      * Blocking: called from the Kafka consumer's rebalance callback, before any new submission of those partitions.
      */
-    public Map<Integer, List<TrackedJob>> restore(Collection<Integer> partitions) {
-        Map<Integer, List<TrackedJob>> restored = new HashMap<>();
+    public Map<Integer, Restored> restore(Collection<Integer> partitions) {
+        Map<Integer, Restored> restored = new HashMap<>();
         if (partitions.isEmpty()) {
             return restored;
         }
@@ -102,18 +114,24 @@ public class InFlightStore {
         return restored;
     }
 
-    private List<TrackedJob> parse(int partition, Map<String, byte[]> values) {
-        List<TrackedJob> jobs = new ArrayList<>(values.size());
+    private Restored parse(int partition, Map<String, byte[]> values) {
+        List<TrackedJob> jobs = new ArrayList<>();
+        List<EndedSubmission> ended = new ArrayList<>();
         for (Map.Entry<String, byte[]> entry : values.entrySet()) {
             try {
-                jobs.add(mapper.readValue(entry.getValue(), InFlightRecord.class).toTrackedJob(partition));
+                InFlightRecord record = mapper.readValue(entry.getValue(), InFlightRecord.class);
+                if (record.hasEnded()) {
+                    ended.add(record.toEndedSubmission(partition));
+                } else {
+                    jobs.add(record.toTrackedJob(partition));
+                }
             } catch (Exception e) {
                 // Only this service writes the topic; an unreadable record is a bug to see, not a job to guess at.
                 LOG.errorf("Skipping unreadable in-flight record %s in partition %d: %s", entry.getKey(), partition,
                         e.getMessage());
             }
         }
-        return jobs;
+        return new Restored(jobs, ended);
     }
 
     private Map<String, Object> restoreConfig() {

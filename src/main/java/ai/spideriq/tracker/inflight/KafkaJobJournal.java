@@ -2,6 +2,7 @@ package ai.spideriq.tracker.inflight;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,9 +14,8 @@ import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The journal on Kafka. A job is in flight from its in-flight record until its tombstone, and the tombstone is only
- * written after the outcome is acknowledged: a crash in between publishes the outcome again after the restart (at
- * least once), never loses it.
+ * The journal on Kafka. The ended record is written only after the outcome is acknowledged: a crash in between
+ * publishes the outcome again after the restart (at least once), never loses it.
  */
 @ApplicationScoped
 public class KafkaJobJournal implements JobJournal {
@@ -35,9 +35,14 @@ public class KafkaJobJournal implements JobJournal {
 
     @Override
     public Uni<Void> ended(TrackedJob job, Ending ending, Instant endedAt) {
-        // The tombstone retries on its own: retrying the whole step would publish the outcome twice.
+        // The ended record retries on its own: retrying the whole step would publish the outcome twice.
         return outcomes.publish(job, JobOutcome.of(job, ending, endedAt))
-                .chain(() -> inFlight.remove(job).onFailure().retry()
+                .chain(() -> inFlight.writeEnded(job, ending.outcome(), endedAt).onFailure().retry()
                         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely());
+    }
+
+    @Override
+    public Uni<Void> forget(UUID jobId, int partition) {
+        return inFlight.remove(jobId, partition);
     }
 }

@@ -62,8 +62,9 @@ public class SubmissionConsumer {
         } catch (RejectedSubmission rejected) {
             return deadLetter(message, record, rejected);
         }
-        return tracker.register(submission.jobId(), submission.type(), record.getPartition(), passThrough(record))
-                .invoke(tracked -> metrics.submission(tracked ? "accepted" : "duplicate"))
+        return tracker.register(submission.jobId(), submission.type(), record.getPartition(), record.getOffset(),
+                passThrough(record))
+                .invoke(registration -> metrics.submission(registration.tag()))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 

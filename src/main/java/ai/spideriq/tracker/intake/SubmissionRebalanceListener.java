@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import ai.spideriq.tracker.inflight.InFlightStore;
 import ai.spideriq.tracker.tracking.JobTracker;
-import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
@@ -41,9 +40,11 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<Integer> numbers = numbers(partitions);
-        Map<Integer, List<TrackedJob>> restored = inFlight.restore(numbers);
+        Map<Integer, InFlightStore.Restored> restored = inFlight.restore(numbers);
         for (int partition : numbers) {
-            tracker.resume(partition, restored.getOrDefault(partition, List.of()));
+            InFlightStore.Restored found = restored.getOrDefault(partition,
+                    new InFlightStore.Restored(List.of(), List.of()));
+            tracker.resume(partition, found.inFlight(), found.ended());
         }
         LOG.infof("Assigned partitions %s", numbers);
     }

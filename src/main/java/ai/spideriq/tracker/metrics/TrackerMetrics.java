@@ -61,7 +61,7 @@ public class TrackerMetrics {
                 .description("From the job's completed_at at SpiderIQ to its outcome published on Kafka")
                 .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
         // Created up front so dashboards and alerts see zeros instead of gaps.
-        for (String result : List.of("accepted", "duplicate")) {
+        for (String result : List.of("accepted", "duplicate", "already_ended")) {
             Counter.builder(INTAKE_SUBMISSIONS).tag("result", result).register(registry);
         }
     }

@@ -40,6 +40,7 @@ public final class JobTracker {
     private final Map<UUID, TrackedJob> jobs = new ConcurrentHashMap<>();
     private final Set<UUID> registering = new HashSet<>();
     private final Set<Integer> released = new HashSet<>();
+    private final EndedSubmissions ended = new EndedSubmissions();
     private final Executor context;
     private final InstantSource clock;
     private final PollDispatcher dispatcher;
@@ -64,34 +65,42 @@ public final class JobTracker {
     }
 
     /**
-     * Starts tracking a submitted job once it is durably registered.
-     *
-     * @return true if the job is now tracked, false if it already was (a duplicate submission)
+     * Starts tracking a submitted job once it is durably registered, unless it is in flight already or the
+     * submission is a replay of one whose job has ended.
      */
-    public Uni<Boolean> register(UUID jobId, String type, int partition, Map<String, String> headers) {
+    public Uni<Registration> register(UUID jobId, String type, int partition, long offset, Map<String, String> headers) {
         return onContext(() -> {
-            if (jobs.containsKey(jobId) || !registering.add(jobId)) {
-                return null;
+            if (jobs.containsKey(jobId) || registering.contains(jobId)) {
+                return Registration.DUPLICATE;
             }
-            Instant now = clock.instant();
-            return TrackedJob.submitted(jobId, type, partition, now, now.plus(policy.deadline()), headers);
-        }).chain(job -> job == null ? Uni.createFrom().item(false)
-                : retried(journal.started(job)).chain(() -> onContext(() -> {
-                    registering.remove(jobId);
-                    if (!released.contains(partition)) {
-                        begin(job, clock.instant().plus(policy.poll().delay(0, random)));
-                    }
-                    return true;
-                })));
+            if (ended.isReplay(jobId, partition, offset)) {
+                return Registration.ALREADY_ENDED;
+            }
+            registering.add(jobId);
+            return Registration.ACCEPTED;
+        }).chain(registration -> registration != Registration.ACCEPTED ? Uni.createFrom().item(registration)
+                : start(TrackedJob.submitted(jobId, type, partition, offset, clock.instant(),
+                        clock.instant().plus(policy.deadline()), headers)));
+    }
+
+    private Uni<Registration> start(TrackedJob job) {
+        return retried(journal.started(job)).chain(() -> onContext(() -> {
+            registering.remove(job.jobId());
+            if (!released.contains(job.partition())) {
+                begin(job, clock.instant().plus(policy.poll().delay(0, random)));
+            }
+            return Registration.ACCEPTED;
+        }));
     }
 
     /**
      * Resumes jobs restored from the journal after a restart or a rebalance, spread out so they do not all fall due
      * at once: over the time the budget needs to poll each of them once, and no less than the first poll delay.
      */
-    public void resume(int partition, List<TrackedJob> restored) {
+    public void resume(int partition, List<TrackedJob> restored, List<EndedSubmission> endedSubmissions) {
         context.execute(() -> {
             released.remove(partition);
+            endedSubmissions.forEach(ended::add);
             Instant now = clock.instant();
             long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
                     Duration.ofMinutes(1).toNanos() * restored.size() / requestsPerMinute);
@@ -100,7 +109,9 @@ public final class JobTracker {
                     begin(job, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
                 }
             }
-            LOG.infof("Resumed %d job(s) of partition %d", restored.size(), partition);
+            if (!restored.isEmpty()) {
+                LOG.infof("Resumed %d job(s) of partition %d", restored.size(), partition);
+            }
         });
     }
 
@@ -108,6 +119,7 @@ public final class JobTracker {
     public void release(Collection<Integer> partitions) {
         context.execute(() -> {
             released.addAll(partitions);
+            ended.dropPartitions(partitions);
             jobs.values().removeIf(job -> {
                 boolean drop = partitions.contains(job.partition()) && job.phase() != TrackedJob.Phase.PUBLISHING;
                 if (drop) {
@@ -116,6 +128,17 @@ public final class JobTracker {
                 return drop;
             });
         });
+    }
+
+    /**
+     * Forgets ended submissions the input's committed offsets have passed: they can no longer be replayed.
+     *
+     * @param committed the committed offset (the next to read) of each input partition this instance owns
+     */
+    public void forgetCommitted(Map<Integer, Long> committed) {
+        context.execute(() -> ended.removeCommitted(committed).forEach(e -> retried(journal.forget(e.jobId(),
+                e.partition())).subscribe().with(ignored -> {
+                })));
     }
 
     public Optional<TrackedJob> find(UUID jobId) {
@@ -158,8 +181,8 @@ public final class JobTracker {
             return; // released while the request was under way
         }
         Instant now = clock.instant();
-        if (result instanceof PollResult.Ended ended) {
-            finish(job.answered(ended.label()), new Ending.Reported(ended.results()));
+        if (result instanceof PollResult.Ended end) {
+            finish(job.answered(end.label()), new Ending.Reported(end.results()));
         } else if (result instanceof PollResult.Running running) {
             TrackedJob next = job.stillRunning(running.status(), running.type());
             schedule(next, now.plus(policy.poll().delay(next.polls() - 1, random)));
@@ -189,11 +212,12 @@ public final class JobTracker {
 
     private void finish(TrackedJob job, Ending ending) {
         Instant endedAt = clock.instant();
-        TrackedJob publishing = job.publishing(job.lastStatus());
+        TrackedJob publishing = job.publishing();
         jobs.put(job.jobId(), publishing);
         dispatcher.cancel(job.jobId());
         retried(journal.ended(publishing, ending, endedAt)).subscribe().with(done -> context.execute(() -> {
             jobs.remove(job.jobId(), publishing);
+            ended.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
             metrics.outcome(ending.outcome(), publishing.type(), publishing.requests(),
                     Duration.between(publishing.firstSeenAt(), endedAt));
             if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {

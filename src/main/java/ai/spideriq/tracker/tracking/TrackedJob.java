@@ -11,19 +11,20 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * What the tracker knows of one job in flight. Immutable: every change makes a new value, so the operator view can
  * read it from any thread.
  *
- * @param type        {@code spiderSite}, {@code spiderMaps}, or null until the submitter or the API says
- * @param partition   the input partition the job came from; its in-flight record lives in the same partition
- * @param headers     the submitter's correlation and trace headers, passed on to the outcome
- * @param polls       answers so far that said "still running" (drives the poll policy)
- * @param failures    consecutive failed requests (drives the error backoff)
- * @param requests    API requests this job has cost in this tracker's life
- * @param nextPollAt  when the next request is due, null while one is under way or the outcome is being published
- * @param lastStatus  the last answer, for operators: {@code queued}, {@code processing}, {@code http 503}, ...
+ * @param type             {@code spiderSite}, {@code spiderMaps}, or null until the submitter or the API says
+ * @param partition        the input partition the job came from; its in-flight record lives in the same partition
+ * @param submissionOffset offset of the submission that started this tracking, to recognise it when replayed
+ * @param headers          the submitter's correlation and trace headers, passed on to the outcome
+ * @param polls            answers so far that said "still running" (drives the poll policy)
+ * @param failures         consecutive failed requests (drives the error backoff)
+ * @param requests         API requests this job has cost in this tracker's life
+ * @param nextPollAt       when the next request is due; null while one is under way or the outcome is published
+ * @param lastStatus       the last answer, for operators: {@code queued}, {@code processing}, {@code http 503}...
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrackedJob(UUID jobId, String type, int partition, Instant firstSeenAt, Instant deadlineAt,
-        Map<String, String> headers, Phase phase, int polls, int failures, int requests, Instant nextPollAt,
-        String lastStatus) {
+public record TrackedJob(UUID jobId, String type, int partition, long submissionOffset, Instant firstSeenAt,
+        Instant deadlineAt, Map<String, String> headers, Phase phase, int polls, int failures, int requests,
+        Instant nextPollAt, String lastStatus) {
 
     /** Where a job is in its tracking. */
     public enum Phase {
@@ -39,39 +40,39 @@ public record TrackedJob(UUID jobId, String type, int partition, Instant firstSe
         headers = Map.copyOf(headers);
     }
 
-    public static TrackedJob submitted(UUID jobId, String type, int partition, Instant firstSeenAt, Instant deadlineAt,
-            Map<String, String> headers) {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, Phase.WAITING, 0, 0, 0,
-                null, "submitted");
+    public static TrackedJob submitted(UUID jobId, String type, int partition, long submissionOffset,
+            Instant firstSeenAt, Instant deadlineAt, Map<String, String> headers) {
+        return new TrackedJob(jobId, type, partition, submissionOffset, firstSeenAt, deadlineAt, headers,
+                Phase.WAITING, 0, 0, 0, null, "submitted");
     }
 
     TrackedJob waitingUntil(Instant at) {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, Phase.WAITING, polls,
-                failures, requests, at, lastStatus);
+        return copy(type, Phase.WAITING, polls, failures, requests, at, lastStatus);
     }
 
     TrackedJob polling() {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, Phase.POLLING, polls,
-                failures, requests + 1, null, lastStatus);
+        return copy(type, Phase.POLLING, polls, failures, requests + 1, null, lastStatus);
     }
 
     TrackedJob stillRunning(String status, String reportedType) {
-        return new TrackedJob(jobId, type != null ? type : reportedType, partition, firstSeenAt, deadlineAt, headers,
-                phase, polls + 1, 0, requests, nextPollAt, status);
+        return copy(type != null ? type : reportedType, phase, polls + 1, 0, requests, nextPollAt, status);
     }
 
     TrackedJob failedRequest(String status) {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, phase, polls, failures + 1,
-                requests, nextPollAt, status);
+        return copy(type, phase, polls, failures + 1, requests, nextPollAt, status);
     }
 
     TrackedJob answered(String status) {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, phase, polls, failures,
-                requests, nextPollAt, status);
+        return copy(type, phase, polls, failures, requests, nextPollAt, status);
     }
 
-    TrackedJob publishing(String status) {
-        return new TrackedJob(jobId, type, partition, firstSeenAt, deadlineAt, headers, Phase.PUBLISHING, polls,
-                failures, requests, null, status);
+    TrackedJob publishing() {
+        return copy(type, Phase.PUBLISHING, polls, failures, requests, null, lastStatus);
+    }
+
+    private TrackedJob copy(String newType, Phase newPhase, int newPolls, int newFailures, int newRequests,
+            Instant newNextPollAt, String newLastStatus) {
+        return new TrackedJob(jobId, newType, partition, submissionOffset, firstSeenAt, deadlineAt, headers, newPhase,
+                newPolls, newFailures, newRequests, newNextPollAt, newLastStatus);
     }
 }

@@ -50,6 +50,12 @@ class JobTrackerTest {
                     journal.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
                     return Uni.createFrom().voidItem();
                 }
+
+                @Override
+                public Uni<Void> forget(UUID jobId, int partition) {
+                    journal.add("forgot " + jobId);
+                    return Uni.createFrom().voidItem();
+                }
             }, new TrackerMetrics(new SimpleMeterRegistry()),
             new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10)), new SplittableRandom(7));
 
@@ -70,8 +76,8 @@ class JobTrackerTest {
     void aDuplicateSubmissionIsTrackedOnce() {
         UUID job = script(ended(JobStatus.FAILED));
 
-        assertThat(register(job)).isTrue();
-        assertThat(register(job)).isFalse();
+        assertThat(register(job)).isEqualTo(Registration.ACCEPTED);
+        assertThat(register(job)).isEqualTo(Registration.DUPLICATE);
         timers.advance(Duration.ofMinutes(1));
 
         assertThat(journal).containsExactly("started " + job, "job_failed " + job + " after 1");
@@ -129,14 +135,63 @@ class JobTrackerTest {
         assertThat(requestTimes).hasSize(1);
         assertThat(tracker.inFlight()).isZero();
 
-        tracker.resume(0, List.of(TrackedJob.submitted(job, null, 0, clock.instant(), clock.instant().plusSeconds(600),
-                Map.of())));
+        tracker.resume(0, List.of(TrackedJob.submitted(job, null, 0, 0, clock.instant(),
+                clock.instant().plusSeconds(600), Map.of())), List.of());
         timers.advance(Duration.ofMinutes(2));
         assertThat(journal).last().asString().startsWith("completed " + job);
     }
 
-    private boolean register(UUID job) {
-        return tracker.register(job, "spiderSite", 0, Map.of()).await().indefinitely();
+    @Test
+    void aReplayedSubmissionOfAnEndedJobIsNotTrackedAgainButANewOneIs() {
+        UUID job = script(ended(JobStatus.COMPLETED), ended(JobStatus.COMPLETED));
+        assertThat(register(job, 7)).isEqualTo(Registration.ACCEPTED);
+        timers.advance(Duration.ofMinutes(1));
+
+        // After a crash the input is read again from the last commit, before offset 7.
+        assertThat(register(job, 7)).isEqualTo(Registration.ALREADY_ENDED);
+        assertThat(register(job, 12)).isEqualTo(Registration.ACCEPTED);
+        timers.advance(Duration.ofMinutes(1));
+        assertThat(journal).filteredOn(line -> line.startsWith("completed")).hasSize(2);
+    }
+
+    @Test
+    void endedSubmissionsAreForgottenOnceTheCommitPassesThem() {
+        UUID first = script(ended(JobStatus.COMPLETED));
+        UUID second = script(ended(JobStatus.COMPLETED));
+        register(first, 3);
+        register(second, 9);
+        timers.advance(Duration.ofMinutes(1));
+
+        tracker.forgetCommitted(Map.of(0, 4L));
+
+        assertThat(journal).contains("forgot " + first).doesNotContain("forgot " + second);
+        assertThat(register(second, 9)).isEqualTo(Registration.ALREADY_ENDED);
+    }
+
+    @Test
+    void resumedJobsAreSpreadOutInsteadOfPolledAtOnce() {
+        List<TrackedJob> restored = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            UUID job = script(ended(JobStatus.COMPLETED));
+            restored.add(TrackedJob.submitted(job, "spiderSite", 0, i, clock.instant(),
+                    clock.instant().plusSeconds(600), Map.of()));
+        }
+
+        tracker.resume(0, restored, List.of());
+        timers.advance(Duration.ofMinutes(2));
+
+        // Spread over the larger of the first poll delay (5 s) and the time the budget needs to poll each once.
+        assertThat(requestTimes).hasSize(60);
+        assertThat(secondsFromStart().stream().distinct().count()).isGreaterThanOrEqualTo(5);
+        assertThat(secondsFromStart()).allMatch(s -> s < 5);
+    }
+
+    private Registration register(UUID job) {
+        return register(job, 0);
+    }
+
+    private Registration register(UUID job, long offset) {
+        return tracker.register(job, "spiderSite", 0, offset, Map.of()).await().indefinitely();
     }
 
     private Uni<PollResult> answer(UUID job) {
