@@ -36,7 +36,7 @@ public interface TrackerConfig {
     Outcomes outcomes();
 
     interface Api {
-        /** Base URL of the SpiderIQ API; the tracker calls {@code <base-url>/api/v1/jobs/{id}/results}. */
+        /** Base URL of the SpiderIQ API; the tracker calls {@code <base-url>/api/v1/jobs/<job-id>/results}. */
         @WithDefault("https://spideriq.ai")
         URI baseUrl();
 

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.oneOf;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class OperabilityEndToEndTest {
     }
 
     @Test
-    void exportsEveryTrackerMetricAndNeverTheToken() {
+    void exportsEveryTrackerMetricAndNeverTheToken() throws Exception {
         String job = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofMillis(300)))
                 .jobId();
         Submitter.submitJob(job, "spiderMaps");
@@ -60,6 +62,8 @@ class OperabilityEndToEndTest {
                 .header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString(),
                 s -> s.contains("spideriq_intake_dead_lettered_total"));
         assertThat(TrackerMetrics.PROMETHEUS_NAMES).allSatisfy(name -> assertThat(scrape).contains(name));
+        // .ci/check-deploy checks the alerts' and the dashboard's metrics against this scrape of the real service.
+        Files.writeString(Path.of("target", "metrics-scrape.txt"), scrape);
         assertThat(scrape).contains("spideriq_api_requests_seconds_count{endpoint=\"results\"")
                 .contains("kafka_consumer_fetch_manager_records_lag_max")
                 .doesNotContain("sim-secret").doesNotContain("sim-key");
