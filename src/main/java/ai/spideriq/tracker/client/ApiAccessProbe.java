@@ -2,6 +2,7 @@ package ai.spideriq.tracker.client;
 
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -38,11 +39,15 @@ public class ApiAccessProbe {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before anything else starts (the in-flight topic check runs at 500, messaging at 1000). */
+    void requireToken(@Observes @Priority(10) StartupEvent event) {
         if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
             throw new IllegalStateException("SPIDERIQ_API_TOKEN (spideriq.api.token) is not set: the tracker needs the "
                     + "SpiderIQ account's token, client_id:api_key:api_secret, and refuses to start without it");
         }
+    }
+
+    void onStart(@Observes StartupEvent event) {
         probe();
         timer = vertx.setPeriodic(config.rateLimit().authFailurePause().toMillis(), id -> probe());
     }
