@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 import io.github.bucket4j.Bucket;
+import ai.spideriq.tracker.time.InstantSourceTimeMeter;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
 /**
  * The one token bucket every request to the SpiderIQ API goes through. It answers how long to wait and the caller
@@ -83,20 +83,6 @@ public final class ApiRateLimiter {
     private synchronized void pauseUntil(Instant until) {
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;
-        }
-    }
-
-    /** Lets Bucket4j read time from the injected clock, so tests step it instead of sleeping. */
-    private record InstantSourceTimeMeter(InstantSource clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
         }
     }
 }

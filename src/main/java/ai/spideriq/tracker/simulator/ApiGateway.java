@@ -1,5 +1,7 @@
 package ai.spideriq.tracker.simulator;
 
+import ai.spideriq.tracker.time.InstantSourceTimeMeter;
+
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;

@@ -1,15 +1,15 @@
-package ai.spideriq.tracker.simulator;
+package ai.spideriq.tracker.time;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Instant;
 import java.time.InstantSource;
 
-/** Lets Bucket4j read the simulator's clock, so buckets refill on virtual time too. */
-final class InstantSourceTimeMeter implements TimeMeter {
+/** Lets Bucket4j read an injected clock, so buckets refill on fake and virtual time too. */
+public final class InstantSourceTimeMeter implements TimeMeter {
 
     private final InstantSource clock;
 
-    InstantSourceTimeMeter(InstantSource clock) {
+    public InstantSourceTimeMeter(InstantSource clock) {
         this.clock = clock;
     }
 
