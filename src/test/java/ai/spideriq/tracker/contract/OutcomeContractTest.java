@@ -3,6 +3,9 @@ package ai.spideriq.tracker.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static ai.spideriq.tracker.contract.ContractSchemas.assertRejected;
+import static ai.spideriq.tracker.contract.ContractSchemas.errors;
+import static ai.spideriq.tracker.contract.ContractSchemas.schema;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,14 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
 
+import ai.spideriq.tracker.intake.RejectedSubmission;
 import ai.spideriq.tracker.intake.SubmissionParser;
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
@@ -48,17 +44,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(KafkaBrokerResource.class)
 class OutcomeContractTest {
 
-    /** The $id base of the schema files, which ship in the jar under /schemas. */
-    private static final String ID_BASE = "https://spideriq.ai/schemas/tracker/";
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final Duration QUICK = Duration.ofMillis(800);
-    // Every $ref resolves from the classpath; anything else (the network) would be an error.
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_BASE, "classpath:schemas/"))
-                    .schemaLoaders(loaders -> loaders.add(
-                            new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
-    private static final SchemaValidatorsConfig ASSERT_FORMATS = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
     /** The records the service produced for this test, by what they stand for; filled once. */
     private static Map<String, TopicRecorder.Seen> produced;
 
@@ -145,20 +132,19 @@ class OutcomeContractTest {
                 "{\"job_id\":\"" + UUID.randomUUID() + "\",\"type\":\"spiderMail\"}")) {
             assertThat(errors("spideriq.jobs.submitted.v1.schema.json", mapper.readTree(bad))).as(bad).isNotEmpty();
             assertThatThrownBy(() -> parser.parse(null, bad.getBytes(StandardCharsets.UTF_8))).as(bad)
-                    .isInstanceOf(RuntimeException.class);
+                    .isInstanceOf(RejectedSubmission.class);
         }
     }
 
     @Test
     void everySchemaIsAValidDraft202012SchemaAndItsExamplesMatchIt() throws Exception {
-        JsonSchema metaSchema = SCHEMAS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
         for (String file : List.of("spideriq.jobs.submitted.v1.schema.json", "spideriq.jobs.outcome.v1.schema.json",
                 "spideriq.jobs.completed.v1.schema.json", "spideriq.jobs.failed.v1.schema.json",
                 "spideriq.jobs.cancelled.v1.schema.json", "spideriq.results-data.v1.schema.json",
                 "spideriq.jobs.outcome.v1.headers.schema.json", "spideriq.jobs.submitted.dlq.v1.headers.schema.json")) {
             JsonNode schema = schema(file);
-            assertThat(metaSchema.validate(schema)).as(file).isEmpty();
-            assertThat(schema.get("$id").asText()).isEqualTo(ID_BASE + file);
+            assertThat(ContractSchemas.metaSchemaErrors(schema)).as(file).isEmpty();
+            assertThat(schema.get("$id").asText()).isEqualTo(ContractSchemas.ID_BASE + file);
             for (JsonNode example : schema.path("examples")) {
                 assertThat(errors(file, example)).as(file + " example").isEmpty();
             }
@@ -246,21 +232,6 @@ class OutcomeContractTest {
 
     private static void submit(String key, String value) {
         Submitter.submit(key, value.getBytes(StandardCharsets.UTF_8), null, Map.of("traceparent", TRACEPARENT));
-    }
-
-    private static Set<ValidationMessage> errors(String schemaFile, JsonNode value) {
-        return SCHEMAS.getSchema(SchemaLocation.of(ID_BASE + schemaFile), ASSERT_FORMATS).validate(value);
-    }
-
-    private static void assertRejected(String schemaFile, JsonNode value, String field) {
-        assertThat(errors(schemaFile, value)).as(schemaFile + " rejects a bad " + field)
-                .anySatisfy(error -> assertThat(error.getMessage()).contains(field));
-    }
-
-    private JsonNode schema(String file) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/schemas/" + file)) {
-            return mapper.readTree(in);
-        }
     }
 
     private byte[] bytes(JsonNode json) throws Exception {
