@@ -2,6 +2,8 @@ package ai.spideriq.tracker.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +34,11 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
      * own ({@link #listeningPort()}); something must forward the advertised port to it.
      */
     static EmbeddedKafkaBroker start(int advertisedPort) throws Exception {
+        // Our own directory: the kit's default one is deleted by a JVM shutdown hook while the broker still writes.
+        Path directory = Files.createTempDirectory("spideriq-local-kafka-");
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(directory).build())
+                .setDeleteOnClose(true)
                 // What the broker advertises in metadata, so every client comes back through the forwarded port.
                 .setConfigProp("listeners", "EXTERNAL://localhost:" + advertisedPort + ",CONTROLLER://localhost:0")
                 // One node: the internal topics' default replication of 3 would never be met.

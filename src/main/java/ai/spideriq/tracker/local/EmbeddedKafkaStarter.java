@@ -3,8 +3,9 @@ package ai.spideriq.tracker.local;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -72,9 +73,8 @@ class EmbeddedKafkaStarter {
         return topics;
     }
 
-    /** Singletons go last, after the messaging channels have closed their clients. */
-    @PreDestroy
-    void stop() throws Exception {
+    /** After the application-scoped beans, the messaging connector among them, have closed their Kafka clients. */
+    void stop(@Observes @Destroyed(ApplicationScoped.class) Object event) throws Exception {
         if (broker != null) {
             // A live reload starts a fresh broker: the address must not outlive this one.
             System.clearProperty(BOOTSTRAP_SERVERS);
