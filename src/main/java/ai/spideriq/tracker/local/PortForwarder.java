@@ -31,15 +31,25 @@ final class PortForwarder implements AutoCloseable {
      * are refused until {@link #forwardTo(int)} names the target. Blocks until bound: call it off the event loop.
      */
     static PortForwarder listen(Vertx vertx, int preferredPort) throws Exception {
-        NetClient client = vertx.createNetClient();
-        PortForwarder forwarder = new PortForwarder(vertx.createNetServer(), client);
-        forwarder.server.connectHandler(forwarder::accept);
+        PortForwarder forwarder;
         try {
-            await(forwarder.server.listen(preferredPort, HOST));
+            forwarder = bind(vertx, preferredPort);
         } catch (Exception taken) {
-            await(forwarder.server.listen(0, HOST));
+            forwarder = bind(vertx, 0);
         }
         return forwarder;
+    }
+
+    private static PortForwarder bind(Vertx vertx, int port) throws Exception {
+        PortForwarder forwarder = new PortForwarder(vertx.createNetServer(), vertx.createNetClient());
+        forwarder.server.connectHandler(forwarder::accept);
+        try {
+            await(forwarder.server.listen(port, HOST));
+            return forwarder;
+        } catch (Exception e) {
+            forwarder.close();
+            throw e;
+        }
     }
 
     int port() {
