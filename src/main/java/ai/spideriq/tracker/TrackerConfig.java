@@ -35,6 +35,8 @@ public interface TrackerConfig {
 
     Outcomes outcomes();
 
+    Summary summary();
+
     interface Api {
         /** Base URL of the SpiderIQ API; the tracker calls {@code <base-url>/api/v1/jobs/<job-id>/results}. */
         @WithDefault("https://spideriq.ai")
@@ -169,5 +171,16 @@ public interface TrackerConfig {
         /** Headers of a submission copied onto its outcome records (correlation and trace context). */
         @WithDefault("traceparent,tracestate,baggage,correlation-id,x-correlation-id,x-request-id,b3")
         List<String> passThroughHeaders();
+    }
+
+    /** The periodic one-line summary in the log, for operators watching a console or a log stream. */
+    interface Summary {
+        /** Whether the summary line is logged at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the summary line is logged. */
+        @WithDefault("60s")
+        Duration interval();
     }
 }
