@@ -30,8 +30,10 @@ record Environment(Instant date, int cores, String jdk, String os, long seed) {
             - **backlog grows**: jobs that had ended but were not yet detected, sampled every 30 s of the window: \
             mean of the last third above 1.5 × the mean of the first third + 5.
             - **sustainable jobs/min**: the highest swept rate at which, as at every lower rate, p95 lag < 10 s, \
-            the backlog does not grow and nothing is unfinished or lost (0 when even 5 jobs/min misses it). The \
-            sweep stops after two saturated rates in a row (backlog grows, jobs unfinished, or p95 > 60 s).
+            the backlog does not grow and nothing is unfinished or lost (0 when even 5 jobs/min misses it). A run is \
+            **saturated** when its backlog grows, jobs are unfinished or p95 lag passes 60 s; "not saturated up to" \
+            is the highest swept rate below the first saturated one. The sweep stops after two saturated rates in a \
+            row.
             - **end to end**: the packaged jar against the in-JVM Kafka broker and the simulator over HTTP, every \
             duration and the rate compressed by the same factor; times are reported uncompressed. SpiderIQ's \
             headers count whole seconds (`Retry-After`, `X-RateLimit-Reset`), which compression stretches.

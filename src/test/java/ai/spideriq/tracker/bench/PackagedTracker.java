@@ -42,7 +42,10 @@ final class PackagedTracker implements AutoCloseable {
                 "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        PackagedTracker tracker = new PackagedTracker(builder.start(), log);
+        Process process = builder.start();
+        // Should the benchmark die on the way (Ctrl-C, an exception), the service must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        PackagedTracker tracker = new PackagedTracker(process, log);
         tracker.awaitReady();
         return tracker;
     }

@@ -29,6 +29,18 @@ record StrategyResults(Strategy strategy, List<RunResult> sweep, RunResult longT
         return best;
     }
 
+    /** The highest swept rate before the first saturated one (see {@link VirtualBenchmark#saturated}); 0 if none. */
+    double keepsUpToJobsPerMinute() {
+        double best = 0;
+        for (RunResult run : sweep) {
+            if (VirtualBenchmark.saturated(run)) {
+                break;
+            }
+            best = run.workload().jobsPerMinute();
+        }
+        return best;
+    }
+
     Optional<RunResult> at(double jobsPerMinute) {
         return sweep.stream().filter(r -> r.workload().jobsPerMinute() == jobsPerMinute).findFirst();
     }

@@ -19,9 +19,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Heap held by the real {@link JobTracker} with many jobs in flight: registered with their submitters' correlation
- * headers, then ten virtual minutes of polling (every answer "processing") so the dispatcher's queue and the jobs'
- * states are as they would be in service. Heap is measured after full collections, before and after.
+ * Heap held by the real {@link JobTracker} with many jobs in flight, each registered with its own trace header, then
+ * ten virtual minutes of polling (every answer "processing") so the dispatcher's queue and the jobs' states are as
+ * they would be in service. Heap is measured after full collections, before and after.
  */
 final class TrackerMemory {
 
@@ -54,8 +54,10 @@ final class TrackerMemory {
                 }), new TrackerMetrics(new SimpleMeterRegistry()), TrackingPolicy.of(config),
                 new SplittableRandom(seed));
         SplittableRandom ids = new SplittableRandom(seed);
-        Map<String, String> headers = Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         for (int i = 0; i < jobs; i++) {
+            // Each submission carries its own W3C trace context, which the outcome passes back.
+            Map<String, String> headers = Map.of("traceparent", String.format("00-%016x%016x-%016x-01",
+                    ids.nextLong(), ids.nextLong(), ids.nextLong()));
             tracker.register(new UUID(ids.nextLong(), ids.nextLong()), i % 10 < 7 ? "spiderSite" : "spiderMaps",
                     i % 3, i / 3, headers).subscribe().with(registration -> {
                     });
