@@ -1,0 +1,61 @@
+package ai.spideriq.tracker.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ai.spideriq.tracker.TrackerConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The tracker's configuration as it ships: {@link TrackerConfig} read from its own {@code @WithDefault}s, no
+ * application.properties, so the benchmark follows whatever defaults the service has. Durations parse as in Quarkus.
+ */
+final class TrackerDefaults {
+
+    private TrackerDefaults() {
+    }
+
+    static TrackerConfig load() {
+        return load(Map.of());
+    }
+
+    /** The defaults with some keys ({@code spideriq.*}) overridden. */
+    static TrackerConfig load(Map<String, String> overrides) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(overrides, "benchmark", 500))
+                .withMapping(TrackerConfig.class)
+                .build();
+        return config.getConfigMapping(TrackerConfig.class);
+    }
+
+    /**
+     * Environment variables for the packaged service that compress its time {@code factor}-fold: every duration
+     * divided, the request rate multiplied (the bucket's burst is a count and stays).
+     */
+    static Map<String, String> compressedEnvironment(double factor) {
+        TrackerConfig c = load();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE",
+                Long.toString(Math.round(c.rateLimit().requestsPerMinute() * factor)));
+        env.put("SPIDERIQ_RATE_LIMIT_BURST", Integer.toString(c.rateLimit().burst()));
+        env.put("SPIDERIQ_RATE_LIMIT_DEFAULT_RETRY_AFTER", millis(c.rateLimit().defaultRetryAfter(), factor));
+        env.put("SPIDERIQ_RATE_LIMIT_AUTH_FAILURE_PAUSE", millis(c.rateLimit().authFailurePause(), factor));
+        env.put("SPIDERIQ_POLL_INITIAL_DELAY", millis(c.poll().initialDelay(), factor));
+        env.put("SPIDERIQ_POLL_MAX_DELAY", millis(c.poll().maxDelay(), factor));
+        env.put("SPIDERIQ_ERROR_BACKOFF_INITIAL_DELAY", millis(c.errorBackoff().initialDelay(), factor));
+        env.put("SPIDERIQ_ERROR_BACKOFF_MAX_DELAY", millis(c.errorBackoff().maxDelay(), factor));
+        env.put("SPIDERIQ_TRACKING_DEADLINE", millis(c.tracking().deadline(), factor));
+        env.put("SPIDERIQ_TRACKING_NOT_FOUND_GRACE", millis(c.tracking().notFoundGrace(), factor));
+        env.put("SPIDERIQ_API_REQUEST_TIMEOUT", millis(c.api().requestTimeout(), factor));
+        return env;
+    }
+
+    private static String millis(Duration d, double factor) {
+        return Math.max(1, Math.round(d.toMillis() / factor)) + "ms";
+    }
+}

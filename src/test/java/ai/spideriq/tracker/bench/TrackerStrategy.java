@@ -1,0 +1,51 @@
+package ai.spideriq.tracker.bench;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.simulator.SimulatedJob;
+import ai.spideriq.tracker.tracking.JobTracker;
+import ai.spideriq.tracker.tracking.Registration;
+import ai.spideriq.tracker.tracking.TrackingPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The service's own scheduler, unmodified: the real {@link JobTracker}, its {@code PollDispatcher} and the shared
+ * {@link ApiRateLimiter}, configured as the service ships, on virtual time. Only its edges are swapped: the simulated
+ * API behind the poller, an in-memory journal, and the caller's thread as its one executor.
+ */
+final class TrackerStrategy implements PollStrategy {
+
+    /** Submissions are spread over the input topic's partitions, as Kafka would spread them by key. */
+    private static final int PARTITIONS = 3;
+
+    private final JobTracker tracker;
+
+    TrackerStrategy(Context context, TrackerConfig config) {
+        ApiRateLimiter limiter = new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
+                context.clock());
+        tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
+                new SimulatorPoller(context.api(), limiter, config.rateLimit(), context.clock()),
+                new RecordingJournal(context.outcomes()), new TrackerMetrics(new SimpleMeterRegistry()),
+                TrackingPolicy.of(config), new SplittableRandom(context.seed()));
+    }
+
+    @Override
+    public void submit(SimulatedJob job, long sequence) {
+        tracker.register(UUID.fromString(job.jobId()), job.type().wireName(), (int) (sequence % PARTITIONS),
+                sequence / PARTITIONS, Map.of()).subscribe().with(registration -> {
+                    if (registration != Registration.ACCEPTED) {
+                        throw new IllegalStateException("job " + job.jobId() + " was not accepted: " + registration);
+                    }
+                });
+    }
+
+    @Override
+    public boolean isTracking(String jobId) {
+        return tracker.find(UUID.fromString(jobId)).isPresent();
+    }
+}
