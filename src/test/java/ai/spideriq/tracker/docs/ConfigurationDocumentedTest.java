@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.local.LocalRunConfig;
 import ai.spideriq.tracker.simulator.SimulatorConfig;
 
 /** Every configuration key is in the README's tables, with its environment variable, and nothing else is. */
@@ -33,6 +34,7 @@ class ConfigurationDocumentedTest {
         }
         List<String> keys = new ArrayList<>(List.of("kafka.bootstrap.servers"));
         collect(TrackerConfig.class, "spideriq", keys);
+        collect(LocalRunConfig.class, "spideriq.local", keys);
         collect(SimulatorConfig.class, "simulator", keys);
 
         assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(keys);

@@ -57,8 +57,12 @@ public final class KafkaBroker {
 
     private static String startInJvm() {
         try {
+            // Its own directory: the kit's default one can be deleted by a shutdown hook while the broker still writes.
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("spideriq-test-kafka-");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(directory)
+                    .build())
+                    .setDeleteOnClose(true)
                     // One node: the internal topics' default replication of 3 would never be met.
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
