@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 
 /** Reads SpiderIQ's {@code X-RateLimit-*} and {@code Retry-After} headers, forgiving of odd values. */
 final class RateLimitHeaders {
@@ -17,19 +17,19 @@ final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    static Optional<Long> remaining(Response response) {
-        return number(response.getHeaderString("X-RateLimit-Remaining"));
+    static Optional<Long> remaining(Function<String, String> header) {
+        return number(header.apply("X-RateLimit-Remaining"));
     }
 
-    static Optional<Instant> reset(Response response) {
-        return number(response.getHeaderString("X-RateLimit-Reset")).map(value -> value >= UNIX_TIME_FLOOR
+    static Optional<Instant> reset(Function<String, String> header, Instant now) {
+        return number(header.apply("X-RateLimit-Reset")).map(value -> value >= UNIX_TIME_FLOOR
                 ? Instant.ofEpochSecond(value)
-                : Instant.now().plusSeconds(value));
+                : now.plusSeconds(value));
     }
 
     /** {@code Retry-After} as delta-seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(Response response, Instant now) {
-        String value = response.getHeaderString("Retry-After");
+    static Optional<Duration> retryAfter(Function<String, String> header, Instant now) {
+        String value = header.apply("Retry-After");
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

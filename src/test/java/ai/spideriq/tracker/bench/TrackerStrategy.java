@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.client.ApiAccess;
+import ai.spideriq.tracker.client.ResultsInterpreter;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.simulator.SimulatedJob;
@@ -28,9 +30,11 @@ final class TrackerStrategy implements PollStrategy {
     TrackerStrategy(Context context, TrackerConfig config) {
         ApiRateLimiter limiter = new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
                 context.clock());
+        TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
+        ResultsInterpreter interpreter = new ResultsInterpreter(SimulatorPoller.MAPPER, limiter, new ApiAccess(),
+                metrics, config.rateLimit(), context.clock());
         tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
-                new SimulatorPoller(context.api(), limiter, config.rateLimit(), context.clock()),
-                new RecordingJournal(context.outcomes()), new TrackerMetrics(new SimpleMeterRegistry()),
+                new SimulatorPoller(context.api(), interpreter), new RecordingJournal(context.outcomes()), metrics,
                 TrackingPolicy.of(config), new SplittableRandom(context.seed()));
     }
 
