@@ -52,8 +52,9 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
-            tracker.release(numbers(partitions));
-            LOG.infof("Revoked partitions %s: their jobs are left to the new owner", numbers(partitions));
+            Set<Integer> numbers = numbers(partitions);
+            tracker.release(numbers);
+            LOG.infof("Revoked partitions %s: their jobs are left to the new owner", numbers);
         }
     }
 

@@ -53,8 +53,4 @@ final class EndedSubmissions {
         });
         return passed;
     }
-
-    int size() {
-        return byJob.size();
-    }
 }

@@ -78,16 +78,21 @@ public final class JobTracker {
             }
             registering.add(jobId);
             return Registration.ACCEPTED;
-        }).chain(registration -> registration != Registration.ACCEPTED ? Uni.createFrom().item(registration)
-                : start(TrackedJob.submitted(jobId, type, partition, offset, clock.instant(),
-                        clock.instant().plus(policy.deadline()), headers)));
+        }).chain(registration -> {
+            if (registration != Registration.ACCEPTED) {
+                return Uni.createFrom().item(registration);
+            }
+            Instant now = clock.instant();
+            return start(TrackedJob.submitted(jobId, type, partition, offset, now, now.plus(policy.deadline()),
+                    headers));
+        });
     }
 
     private Uni<Registration> start(TrackedJob job) {
         return retried(journal.started(job)).chain(() -> onContext(() -> {
             registering.remove(job.jobId());
             if (!released.contains(job.partition())) {
-                begin(job, clock.instant().plus(policy.poll().delay(0, random)));
+                schedule(job, clock.instant().plus(policy.poll().delay(0, random)));
             }
             return Registration.ACCEPTED;
         }));
@@ -106,7 +111,7 @@ public final class JobTracker {
                     Duration.ofMinutes(1).toNanos() * restored.size() / requestsPerMinute);
             for (TrackedJob job : restored) {
                 if (!jobs.containsKey(job.jobId())) {
-                    begin(job, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
+                    schedule(job, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
                 }
             }
             if (!restored.isEmpty()) {
@@ -147,11 +152,6 @@ public final class JobTracker {
 
     public int inFlight() {
         return jobs.size();
-    }
-
-    private void begin(TrackedJob job, Instant firstPoll) {
-        jobs.put(job.jobId(), job);
-        schedule(job, firstPoll);
     }
 
     private void schedule(TrackedJob job, Instant at) {
@@ -217,7 +217,10 @@ public final class JobTracker {
         dispatcher.cancel(job.jobId());
         retried(journal.ended(publishing, ending, endedAt)).subscribe().with(done -> context.execute(() -> {
             jobs.remove(job.jobId(), publishing);
-            ended.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
+            if (!released.contains(job.partition())) {
+                // Of a released partition, the new owner restores the ended record itself.
+                ended.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
+            }
             metrics.outcome(ending.outcome(), publishing.type(), publishing.requests(),
                     Duration.between(publishing.firstSeenAt(), endedAt));
             if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {

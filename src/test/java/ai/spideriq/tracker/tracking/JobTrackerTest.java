@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,8 @@ class JobTrackerTest {
     private final Map<UUID, Queue<PollResult>> answers = new HashMap<>();
     private final List<Instant> requestTimes = new ArrayList<>();
     private final List<String> journal = new ArrayList<>();
+    /** When set, outcomes are acknowledged only when the test completes this future. */
+    private CompletableFuture<Void> outcomeAck;
     private final JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter, this::answer,
             new JobJournal() {
                 @Override
@@ -48,7 +51,8 @@ class JobTrackerTest {
                 @Override
                 public Uni<Void> ended(TrackedJob job, Ending ending, Instant endedAt) {
                     journal.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
-                    return Uni.createFrom().voidItem();
+                    return outcomeAck == null ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().completionStage(outcomeAck);
                 }
 
                 @Override
@@ -166,6 +170,20 @@ class JobTrackerTest {
 
         assertThat(journal).contains("forgot " + first).doesNotContain("forgot " + second);
         assertThat(register(second, 9)).isEqualTo(Registration.ALREADY_ENDED);
+    }
+
+    @Test
+    void aJobEndingAfterItsPartitionMovedLeavesItsEndedRecordToTheNewOwner() {
+        UUID job = script(ended(JobStatus.COMPLETED));
+        outcomeAck = new CompletableFuture<>();
+        register(job, 3);
+        timers.advance(Duration.ofMinutes(1));
+
+        tracker.release(List.of(0));
+        outcomeAck.complete(null);
+        tracker.forgetCommitted(Map.of(0, 100L));
+
+        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
     }
 
     @Test
