@@ -25,6 +25,12 @@ public interface TrackerConfig {
     /** The backoff after 5xx answers, timeouts, connection errors and early 404s. */
     ErrorBackoff errorBackoff();
 
+    /** Where polls are placed once job durations are learned. */
+    Schedule schedule();
+
+    /** The account's event stream, which announces ended jobs so that most of them cost one request. */
+    Events events();
+
     Tracking tracking();
 
     Intake intake();
@@ -110,6 +116,52 @@ public interface TrackerConfig {
         /** Random spread applied to every delay, as a fraction. */
         @WithDefault("0.2")
         double jitter();
+    }
+
+    interface Schedule {
+        /**
+         * The chance that a job still running at one poll has ended by the next. Polls are placed at the learned
+         * duration quantiles {@code 1-(1-c)^n}: lower polls more often, for less lag at more requests per job.
+         */
+        @WithDefault("0.5")
+        double hitChance();
+
+        /** Shortest gap between two polls of one job. The longest is {@code poll.max-delay}. */
+        @WithDefault("2s")
+        Duration minGap();
+
+        /** How fast learned durations fade: an ended job counts half after this many more of its type have ended. */
+        @WithDefault("200")
+        int halfLife();
+
+        /** Ended jobs of a type needed before their learned durations are used; until then, the poll backoff. */
+        @WithDefault("20")
+        int minSamples();
+    }
+
+    interface Events {
+        /** Whether the tracker listens to {@code /api/v1/events/stream} and polls a job as soon as it is announced. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * While the stream is up, a job is still polled once at this quantile of its learned duration, in case its
+         * event is lost (the stream is best effort) or it is cancelled (which has no event).
+         */
+        @WithDefault("0.95")
+        double fallbackQuantile();
+
+        /** While the stream is up, the gap between polls of a job whose end has not been announced. */
+        @WithDefault("120s")
+        Duration fallbackInterval();
+
+        /** Delay before reconnecting a dropped stream; it doubles with each failed attempt. */
+        @WithDefault("1s")
+        Duration reconnectDelay();
+
+        /** Cap on the delay between reconnection attempts. */
+        @WithDefault("60s")
+        Duration reconnectMaxDelay();
     }
 
     interface Tracking {

@@ -48,8 +48,10 @@ public final class JobTracker {
     private final JobJournal journal;
     private final TrackerMetrics metrics;
     private final TrackingPolicy policy;
+    private final PollPlanner planner;
     private final RandomGenerator random;
     private final int requestsPerMinute;
+    private boolean streaming;
 
     public JobTracker(Executor context, InstantSource clock, Timers timers, ApiRateLimiter limiter, JobPoller poller,
             JobJournal journal, TrackerMetrics metrics, TrackingPolicy policy, RandomGenerator random) {
@@ -59,6 +61,7 @@ public final class JobTracker {
         this.journal = journal;
         this.metrics = metrics;
         this.policy = policy;
+        this.planner = new PollPlanner(policy.schedule(), policy.poll());
         this.random = random;
         this.requestsPerMinute = limiter.requestsPerMinute();
         this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);
@@ -92,7 +95,7 @@ public final class JobTracker {
         return retried(journal.started(job)).chain(() -> onContext(() -> {
             registering.remove(job.jobId());
             if (!released.contains(job.partition())) {
-                schedule(job, clock.instant().plus(policy.poll().delay(0, random)));
+                schedule(job, planner.next(job, clock.instant(), streaming, random));
             }
             return Registration.ACCEPTED;
         }));
@@ -146,6 +149,41 @@ public final class JobTracker {
                 })));
     }
 
+    /**
+     * The event stream connected or dropped. While it is up, polls only guard against lost events; scheduled polls
+     * keep their times either way, so a drop costs no burst of requests.
+     */
+    public void streaming(boolean live) {
+        context.execute(() -> streaming = live);
+    }
+
+    /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
+    public void announceStarted(UUID jobId) {
+        context.execute(() -> {
+            TrackedJob job = jobs.get(jobId);
+            if (job != null && job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
+                jobs.put(jobId, job.started(clock.instant()));
+            }
+        });
+    }
+
+    /**
+     * The event stream announced the job's end: poll it now, ahead of every scheduled poll. An event for a job this
+     * instance does not track (the stream is account-wide) is ignored.
+     */
+    public void announceEnded(UUID jobId) {
+        context.execute(() -> {
+            TrackedJob job = jobs.get(jobId);
+            if (job == null || job.phase() == TrackedJob.Phase.PUBLISHING || job.endAnnounced()) {
+                return;
+            }
+            jobs.put(jobId, job.announcedEnded());
+            if (job.phase() == TrackedJob.Phase.WAITING) {
+                pollAnnounced(job.announcedEnded(), clock.instant());
+            }
+        });
+    }
+
     public Optional<TrackedJob> find(UUID jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }
@@ -162,6 +200,11 @@ public final class JobTracker {
             jobs.put(job.jobId(), job.waitingUntil(job.deadlineAt()));
             dispatcher.expireAt(job.jobId(), job.deadlineAt());
         }
+    }
+
+    private void pollAnnounced(TrackedJob job, Instant at) {
+        jobs.put(job.jobId(), job.waitingUntil(at));
+        dispatcher.pollAnnouncedAt(job.jobId(), at);
     }
 
     private void send(UUID jobId, Duration waitedForToken) {
@@ -185,7 +228,12 @@ public final class JobTracker {
             finish(job.answered(end.label()), new Ending.Reported(end.results()));
         } else if (result instanceof PollResult.Running running) {
             TrackedJob next = job.stillRunning(running.status(), running.type());
-            schedule(next, now.plus(policy.poll().delay(next.polls() - 1, random)));
+            if (job.endAnnounced()) {
+                // The answer crossed the announcement: ask once more, soon, then go back to the plan.
+                pollAnnounced(next, now.plus(planner.minGap()));
+            } else {
+                schedule(next, planner.next(next, now, streaming, random));
+            }
         } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
             finish(job.answered(result.label()), new Ending.NotFound());
         } else if (result instanceof PollResult.RateLimited || result instanceof PollResult.Rejected) {
@@ -225,6 +273,7 @@ public final class JobTracker {
                     Duration.between(publishing.firstSeenAt(), endedAt));
             if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {
                 metrics.detectionLag(Duration.between(reported.results().completedAt(), endedAt));
+                planner.learn(publishing, reported.results().completedAt());
             }
             LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.outcome(), publishing.requests());
         }));

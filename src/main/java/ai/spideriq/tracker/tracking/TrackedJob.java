@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param requests         API requests this job has cost in this tracker's life
  * @param nextPollAt       when the next request is due; null while one is under way or the outcome is published
  * @param lastStatus       the last answer, for operators: {@code queued}, {@code processing}, {@code http 503}...
+ * @param startedAt        when the event stream announced that a worker picked the job up, or null
+ * @param endAnnounced     whether the event stream announced the job's end (its next poll will find the result)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrackedJob(UUID jobId, String type, int partition, long submissionOffset, Instant firstSeenAt,
         Instant deadlineAt, Map<String, String> headers, Phase phase, int polls, int failures, int requests,
-        Instant nextPollAt, String lastStatus) {
+        Instant nextPollAt, String lastStatus, Instant startedAt, boolean endAnnounced) {
 
     /** Where a job is in its tracking. */
     public enum Phase {
@@ -43,7 +45,7 @@ public record TrackedJob(UUID jobId, String type, int partition, long submission
     public static TrackedJob submitted(UUID jobId, String type, int partition, long submissionOffset,
             Instant firstSeenAt, Instant deadlineAt, Map<String, String> headers) {
         return new TrackedJob(jobId, type, partition, submissionOffset, firstSeenAt, deadlineAt, headers,
-                Phase.WAITING, 0, 0, 0, null, "submitted");
+                Phase.WAITING, 0, 0, 0, null, "submitted", null, false);
     }
 
     TrackedJob waitingUntil(Instant at) {
@@ -54,8 +56,10 @@ public record TrackedJob(UUID jobId, String type, int partition, long submission
         return copy(type, Phase.POLLING, polls, failures, requests + 1, null, lastStatus);
     }
 
+    /** An answer said the job still runs; any announcement of its end has been acted on. */
     TrackedJob stillRunning(String status, String reportedType) {
-        return copy(type != null ? type : reportedType, phase, polls + 1, 0, requests, nextPollAt, status);
+        return new TrackedJob(jobId, type != null ? type : reportedType, partition, submissionOffset, firstSeenAt,
+                deadlineAt, headers, phase, polls + 1, 0, requests, nextPollAt, status, startedAt, false);
     }
 
     TrackedJob failedRequest(String status) {
@@ -70,9 +74,19 @@ public record TrackedJob(UUID jobId, String type, int partition, long submission
         return copy(type, Phase.PUBLISHING, polls, failures, requests, null, lastStatus);
     }
 
+    TrackedJob started(Instant when) {
+        return new TrackedJob(jobId, type, partition, submissionOffset, firstSeenAt, deadlineAt, headers, phase, polls,
+                failures, requests, nextPollAt, lastStatus, when, endAnnounced);
+    }
+
+    TrackedJob announcedEnded() {
+        return new TrackedJob(jobId, type, partition, submissionOffset, firstSeenAt, deadlineAt, headers, phase, polls,
+                failures, requests, nextPollAt, lastStatus, startedAt, true);
+    }
+
     private TrackedJob copy(String newType, Phase newPhase, int newPolls, int newFailures, int newRequests,
             Instant newNextPollAt, String newLastStatus) {
         return new TrackedJob(jobId, newType, partition, submissionOffset, firstSeenAt, deadlineAt, headers, newPhase,
-                newPolls, newFailures, newRequests, newNextPollAt, newLastStatus);
+                newPolls, newFailures, newRequests, newNextPollAt, newLastStatus, startedAt, endAnnounced);
     }
 }

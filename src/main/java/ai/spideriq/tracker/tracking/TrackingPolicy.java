@@ -11,11 +11,13 @@ import ai.spideriq.tracker.TrackerConfig;
  * @param errors        delays after failed requests and early 404s
  * @param deadline      how long after first sight a job may run before it is given up
  * @param notFoundGrace how long a 404 is not believed after first sight
+ * @param schedule      where polls go once durations are learned, and while the event stream is up
  */
-public record TrackingPolicy(Backoff poll, Backoff errors, Duration deadline, Duration notFoundGrace) {
+public record TrackingPolicy(Backoff poll, Backoff errors, Duration deadline, Duration notFoundGrace,
+        PollPlanner.Settings schedule) {
 
     public static TrackingPolicy of(TrackerConfig config) {
         return new TrackingPolicy(Backoff.of(config.poll()), Backoff.of(config.errorBackoff()),
-                config.tracking().deadline(), config.tracking().notFoundGrace());
+                config.tracking().deadline(), config.tracking().notFoundGrace(), PollPlanner.Settings.of(config));
     }
 }

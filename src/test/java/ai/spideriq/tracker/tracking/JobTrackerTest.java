@@ -31,6 +31,9 @@ class JobTrackerTest {
 
     private static final Backoff POLL = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(40), 0);
     private static final Backoff ERRORS = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0);
+    /** Durations are learned only after 20 ended jobs of a type, so most tests see the plain poll backoff. */
+    static final PollPlanner.Settings SCHEDULE = new PollPlanner.Settings(0.5, Duration.ofSeconds(1),
+            Duration.ofSeconds(40), 0.95, Duration.ofSeconds(120), 200, 20);
 
     private final FakeClock clock = new FakeClock();
     private final FakeTimers timers = new FakeTimers(clock);
@@ -40,6 +43,8 @@ class JobTrackerTest {
     private final List<String> journal = new ArrayList<>();
     /** When set, outcomes are acknowledged only when the test completes this future. */
     private CompletableFuture<Void> outcomeAck;
+    /** When set, the next request's answer arrives only when the test completes this future. */
+    private CompletableFuture<PollResult> pending;
     private final JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter, this::answer,
             new JobJournal() {
                 @Override
@@ -61,7 +66,8 @@ class JobTrackerTest {
                     return Uni.createFrom().voidItem();
                 }
             }, new TrackerMetrics(new SimpleMeterRegistry()),
-            new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10)), new SplittableRandom(7));
+            new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10), SCHEDULE),
+            new SplittableRandom(7));
 
     @Test
     void pollsWithGrowingDelaysUntilTheJobEnds() {
@@ -204,6 +210,59 @@ class JobTrackerTest {
         assertThat(secondsFromStart()).allMatch(s -> s < 5);
     }
 
+    @Test
+    void anAnnouncedEndIsPolledAtOnceInsteadOfAtItsPlannedTime() {
+        UUID job = script(running(), ended(JobStatus.COMPLETED));
+        register(job);
+        timers.advance(Duration.ofSeconds(7)); // polled at 5 s: still running; next planned for 10 s
+
+        tracker.announceEnded(job);
+
+        assertThat(secondsFromStart()).containsExactly(5L, 7L);
+        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
+    }
+
+    @Test
+    void anAnswerThatCrossedTheAnnouncementIsCheckedAgainSoonOnce() {
+        UUID job = script(running(), running(), running(), ended(JobStatus.COMPLETED));
+        CompletableFuture<PollResult> inFlight = new CompletableFuture<>();
+        pending = inFlight;
+        register(job);
+        timers.advance(Duration.ofSeconds(5)); // the first request is under way
+
+        tracker.announceEnded(job);
+        pending = null;
+        inFlight.complete(running()); // sent before the job ended
+        timers.advance(Duration.ofSeconds(1));
+
+        // Asked again after the minimum gap (1 s); that answer is "running" too, so the plan takes over again.
+        assertThat(secondsFromStart()).containsExactly(5L, 6L);
+        timers.advance(Duration.ofSeconds(60));
+        assertThat(secondsFromStart()).containsExactly(5L, 6L, 16L, 36L);
+    }
+
+    @Test
+    void eventsOfJobsItDoesNotTrackCostNothing() {
+        tracker.announceStarted(UUID.randomUUID());
+        tracker.announceEnded(UUID.randomUUID());
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(requestTimes).isEmpty();
+        assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void whileTheStreamIsUpAJobIsOnlyPolledAsAGuardAgainstALostEvent() {
+        tracker.streaming(true);
+        UUID job = script(running(), ended(JobStatus.CANCELLED));
+        register(job);
+        timers.advance(Duration.ofMinutes(5));
+
+        // Nothing learned yet: the guard polls come a fallback interval (120 s) apart; a cancellation has no event.
+        assertThat(secondsFromStart()).containsExactly(120L, 240L);
+        assertThat(journal).last().isEqualTo("cancelled " + job + " after 2");
+    }
+
     private Registration register(UUID job) {
         return register(job, 0);
     }
@@ -214,7 +273,8 @@ class JobTrackerTest {
 
     private Uni<PollResult> answer(UUID job) {
         requestTimes.add(clock.instant());
-        return Uni.createFrom().item(answers.get(job).remove());
+        PollResult scripted = answers.get(job).remove();
+        return pending != null ? Uni.createFrom().completionStage(pending) : Uni.createFrom().item(scripted);
     }
 
     private UUID script(PollResult... results) {

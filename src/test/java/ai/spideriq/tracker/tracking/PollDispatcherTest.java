@@ -83,4 +83,22 @@ class PollDispatcherTest {
         assertThat(expired).containsExactly(job);
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void anAnnouncedPollGoesAheadOfOverdueScheduledOnes() {
+        limiter.tryAcquire();
+        limiter.tryAcquire(); // empty: one token a second from now on
+        List<UUID> overdue = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            overdue.add(UUID.randomUUID());
+            dispatcher.pollAt(overdue.get(i), clock.instant());
+        }
+        UUID announced = UUID.randomUUID();
+        dispatcher.pollAnnouncedAt(announced, clock.instant());
+
+        timers.advance(Duration.ofSeconds(3));
+
+        // The first free token goes to the job known to have ended; the rest in due order, none skipped.
+        assertThat(sent).containsExactly(announced, overdue.get(0), overdue.get(1));
+    }
 }
