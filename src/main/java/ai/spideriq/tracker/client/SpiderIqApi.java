@@ -7,11 +7,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,12 +24,19 @@ import io.smallrye.mutiny.Uni;
  * undocumented one, reaches the wrapper as a value instead of an exception.
  */
 @RegisterRestClient(configKey = "spideriq")
-@Path("/api/v1/jobs")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 interface SpiderIqApi {
 
     @GET
-    @Path("/{jobId}/results")
+    @Path("/jobs/{jobId}/results")
     Uni<Response> results(@PathParam("jobId") UUID jobId,
             @HeaderParam("Authorization") String authorization);
+
+    /** The account's event stream; the API takes the token in the query here (never log this call's URL). */
+    @GET
+    @Path("/events/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    Multi<SseEvent<String>> events(@QueryParam("token") String token);
 }

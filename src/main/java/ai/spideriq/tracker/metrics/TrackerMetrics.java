@@ -32,6 +32,8 @@ public class TrackerMetrics {
     public static final String JOB_DETECTION_LAG = "spideriq.job.detection_lag";
     public static final String INTAKE_SUBMISSIONS = "spideriq.intake.submissions";
     public static final String INTAKE_DEAD_LETTERED = "spideriq.intake.dead_lettered";
+    public static final String EVENTS_RECEIVED = "spideriq.events.received";
+    public static final String EVENTS_STREAM_UP = "spideriq.events.stream_up";
 
     /** Prometheus names of the above, as a scrape shows them (for the test that checks they are all exported). */
     public static final List<String> PROMETHEUS_NAMES = List.of("spideriq_jobs_in_flight", "spideriq_outcomes_total",
@@ -39,7 +41,8 @@ public class TrackerMetrics {
             "spideriq_limiter_wait_seconds_count", "spideriq_limiter_tokens_available",
             "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_job_requests_count",
             "spideriq_job_tracking_seconds_count", "spideriq_job_detection_lag_seconds_count",
-            "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total");
+            "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total",
+            "spideriq_events_received_total", "spideriq_events_stream_up");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;
@@ -63,6 +66,9 @@ public class TrackerMetrics {
         // Created up front so dashboards and alerts see zeros instead of gaps.
         for (String result : List.of("accepted", "duplicate", "already_ended")) {
             Counter.builder(INTAKE_SUBMISSIONS).tag("result", result).register(registry);
+        }
+        for (String event : List.of("job.started", "job.completed", "job.failed")) {
+            eventReceived(event);
         }
     }
 
@@ -106,6 +112,18 @@ public class TrackerMetrics {
 
     public void detectionLag(Duration lag) {
         detectionLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** The stream is up (1) or down (0). */
+    public void streamGauge(Supplier<Boolean> up) {
+        Gauge.builder(EVENTS_STREAM_UP, () -> up.get() ? 1 : 0)
+                .description("1 while the SpiderIQ event stream is connected").register(registry);
+    }
+
+    /** An event arrived on the stream; {@code event} is its documented name, or {@code other}. */
+    public Counter eventReceived(String event) {
+        return Counter.builder(EVENTS_RECEIVED).description("Events received on the SpiderIQ event stream, by event")
+                .tag("event", event).register(registry);
     }
 
     public void submission(String result) {

@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * All state changes run on one executor (a Vert.x event-loop context in production), so there are no locks; the
  * job map is concurrent only so that operators can read it from any thread.
  */
-public final class JobTracker {
+public final class JobTracker implements EventStreamFollower.Listener {
 
     private static final Logger LOG = Logger.getLogger(JobTracker.class);
     private static final Duration JOURNAL_RETRY_MIN = Duration.ofMillis(500);
@@ -153,11 +153,13 @@ public final class JobTracker {
      * The event stream connected or dropped. While it is up, polls only guard against lost events; scheduled polls
      * keep their times either way, so a drop costs no burst of requests.
      */
+    @Override
     public void streaming(boolean live) {
         context.execute(() -> streaming = live);
     }
 
     /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
+    @Override
     public void announceStarted(UUID jobId) {
         context.execute(() -> {
             TrackedJob job = jobs.get(jobId);
@@ -171,6 +173,7 @@ public final class JobTracker {
      * The event stream announced the job's end: poll it now, ahead of every scheduled poll. An event for a job this
      * instance does not track (the stream is account-wide) is ignored.
      */
+    @Override
     public void announceEnded(UUID jobId) {
         context.execute(() -> {
             TrackedJob job = jobs.get(jobId);
