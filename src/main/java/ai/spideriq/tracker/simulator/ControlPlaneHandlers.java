@@ -7,7 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
 
-/** Vert.x handlers of the {@code /simulator} control plane: create jobs, inspect them and the log, script faults. */
+/**
+ * Vert.x handlers of the {@code /simulator} control plane: create jobs, inspect them and the log, script faults,
+ * drop the event streams.
+ */
 final class ControlPlaneHandlers {
 
     private final SpiderIqSimulator simulator;
@@ -58,6 +61,11 @@ final class ControlPlaneHandlers {
         } catch (IllegalArgumentException e) {
             sendDetail(ctx, 400, e.getMessage());
         }
+    }
+
+    /** {@code POST /simulator/events/disconnect}: drops every open event stream, as a server restart would. */
+    void disconnectEventStreams(RoutingContext ctx) {
+        send(ctx, 200, mapper.createObjectNode().put("closed", simulator.closeEventStreams()));
     }
 
     /** {@code POST /simulator/reset}: 204. */

@@ -47,6 +47,9 @@ public interface SimulatorConfig {
     /** The log of answered requests. */
     RequestLogConfig requestLog();
 
+    /** The account-wide event stream ({@code GET /api/v1/events/stream}). */
+    EventsConfig events();
+
     /** Rate limit per client account: a fixed window plus a burst bucket. */
     interface RateLimitConfig {
         /** Requests allowed per window and account ({@code X-RateLimit-Limit}). */
@@ -108,5 +111,24 @@ public interface SimulatorConfig {
         /** Most requests kept; the oldest are dropped beyond it (the counts by status keep counting). */
         @WithDefault("100000")
         int maxEntries();
+    }
+
+    /** The event stream announcing job starts and ends: best effort and late, like the real one can be. */
+    interface EventsConfig {
+        /** How late the event stream announces a state change (0 = as it happens). */
+        @WithDefault("0s")
+        Duration delay();
+
+        /** Share (0..1) of events the stream loses, never to be replayed. */
+        @WithDefault("0")
+        double dropRate();
+
+        /** Interval of the stream's keep-alive comment, which keeps idle connections open through proxies. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How often the HTTP server hands due events to the open streams (the granularity of their timing). */
+        @WithDefault("100ms")
+        Duration tick();
     }
 }

@@ -25,7 +25,14 @@ public final class SimulatorConfigSettings {
                 .outcomeMix(new OutcomeMix(config.outcomes().failedFraction(), config.outcomes().cancelledFraction()))
                 .serverErrorFraction(config.serverErrorFraction())
                 .requestLogMaxEntries(config.requestLog().maxEntries())
+                .eventDelay(config.events().delay())
+                .eventDropRate(config.events().dropRate())
                 .build();
+    }
+
+    /** The HTTP timing of the event stream. */
+    public static EventStreamTiming eventStreamTiming(SimulatorConfig config) {
+        return new EventStreamTiming(config.events().heartbeat(), config.events().tick());
     }
 
     /** A random source seeded from {@code simulator.seed}, or randomly seeded when it is absent. */

@@ -16,7 +16,8 @@ public class SimulatorRouteMounter {
         if (!config.enabled()) {
             return;
         }
-        SimulatorRoutes.mount(router, simulator.get());
-        LOG.warn("SpiderIQ API simulator is serving /api/v1/jobs/* and /simulator/* (simulator.enabled=true)");
+        SimulatorRoutes.mount(router, simulator.get(), SimulatorConfigSettings.eventStreamTiming(config));
+        LOG.warn("SpiderIQ API simulator is serving /api/v1/jobs/*, /api/v1/events/stream and /simulator/* "
+                + "(simulator.enabled=true)");
     }
 }

@@ -1,5 +1,7 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,10 +16,13 @@ import java.util.Set;
  * @param outcomeMix share of failed and cancelled drawn jobs
  * @param serverErrorFraction share of admitted API requests answered 500 at random
  * @param requestLogMaxEntries how many requests the log keeps (oldest dropped)
+ * @param eventDelay how long after a state change the event stream announces it
+ * @param eventDropRate share (0..1) of events the event stream loses
  */
 public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactiveTokens, RateLimitSettings rateLimit,
                                 JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
-                                double serverErrorFraction, int requestLogMaxEntries) {
+                                double serverErrorFraction, int requestLogMaxEntries, Duration eventDelay,
+                                double eventDropRate) {
 
     /** The token accepted unless configured otherwise. */
     public static final String DEFAULT_TOKEN = "sim-client:sim-key:sim-secret";
@@ -27,6 +32,10 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         inactiveTokens = Set.copyOf(inactiveTokens);
         if (serverErrorFraction < 0 || serverErrorFraction > 1 || requestLogMaxEntries < 1) {
             throw new IllegalArgumentException("serverErrorFraction must be in 0..1, requestLogMaxEntries >= 1");
+        }
+        Objects.requireNonNull(eventDelay, "eventDelay");
+        if (eventDelay.isNegative() || !(eventDropRate >= 0 && eventDropRate <= 1)) {
+            throw new IllegalArgumentException("eventDelay must not be negative, eventDropRate must be in 0..1");
         }
     }
 
@@ -55,6 +64,8 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         private OutcomeMix outcomeMix = OutcomeMix.DEFAULTS;
         private double serverErrorFraction;
         private int requestLogMaxEntries = 100_000;
+        private Duration eventDelay = Duration.ZERO;
+        private double eventDropRate;
 
         private Builder() {
         }
@@ -99,9 +110,19 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
             return this;
         }
 
+        public Builder eventDelay(Duration delay) {
+            this.eventDelay = delay;
+            return this;
+        }
+
+        public Builder eventDropRate(double rate) {
+            this.eventDropRate = rate;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(acceptedTokens, inactiveTokens, rateLimit, siteTiming, mapsTiming,
-                    outcomeMix, serverErrorFraction, requestLogMaxEntries);
+                    outcomeMix, serverErrorFraction, requestLogMaxEntries, eventDelay, eventDropRate);
         }
     }
 }

@@ -10,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
  * The SpiderIQ job API, simulated in memory on an injected clock and random source: answers {@code /status},
  * {@code /results} and {@code DELETE} like the real API (auth, rate limit, docs' bodies), and lets tests and the
- * benchmark create jobs, inject faults and read the request log. Thread-safe; every method is one short critical
- * section. Same seed, same calls in the same order, same answers.
+ * benchmark create jobs, inject faults and read the request log. Also announces job starts and ends on the
+ * account-wide event stream, delivered when {@link #deliverDueEvents()} is called (no timers inside, so virtual time
+ * works). Thread-safe; every method is one short critical section. Same seed, same calls in the same order, same
+ * answers.
  */
 public class SpiderIqSimulator {
 
     private static final String JOBS_PATH = "/api/v1/jobs/";
+    private static final String EVENTS_PATH = "/api/v1/events/stream";
 
     private final SimulatorSettings settings;
     private final InstantSource clock;
@@ -28,6 +32,7 @@ public class SpiderIqSimulator {
     private final JobResponseBodies bodies;
     private final RequestLog log;
     private final ApiGateway gateway;
+    private final EventHub events;
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
 
     /**
@@ -39,7 +44,10 @@ public class SpiderIqSimulator {
         this.settings = settings;
         this.clock = clock;
         // Faults draw from their own stream so job draws do not depend on how often clients poll.
-        RandomGenerator faultRandom = new SplittableRandom(random.nextLong());
+        long faultSeed = random.nextLong();
+        RandomGenerator faultRandom = new SplittableRandom(faultSeed);
+        // Event drops split off a twin of the fault stream: neither job nor fault draws change with the stream.
+        this.events = new EventHub(settings, new SplittableRandom(faultSeed).split());
         this.drawer = new JobDrawer(settings, random);
         this.bodies = new JobResponseBodies(new ObjectMapper());
         this.log = new RequestLog(settings.requestLogMaxEntries());
@@ -78,6 +86,7 @@ public class SpiderIqSimulator {
         }
         SimulatedJob job = drawer.draw(id, spec, clock.instant());
         jobs.put(id, job);
+        events.schedule(job);
         return job;
     }
 
@@ -128,11 +137,51 @@ public class SpiderIqSimulator {
         return log.stats();
     }
 
-    /** Forgets all jobs, requests, faults and rate-limit usage. The random source continues (no re-seed). */
+    /**
+     * {@code GET /api/v1/events/stream?token=...}: checked like any request (401/403, faults, rate limit, logged
+     * without the token); on 200 {@code listener} gets every event delivered from now on (no replay) and
+     * {@code onClose} runs if the simulator closes the stream. Both are called under this simulator's lock: they
+     * must hand the work off, not block nor wait on another thread that calls the simulator.
+     */
+    public synchronized EventStreamOpening openEventStream(String token, Consumer<SimulatedEvent> listener,
+                                                           Runnable onClose) {
+        SimulatedResponse response = gateway.answer("GET", EVENTS_PATH, token == null ? null : "Bearer " + token,
+                null, now -> SimulatedResponse.of(200, "{}"));
+        if (response.status() != 200) {
+            return new EventStreamOpening(response, Optional.empty());
+        }
+        return new EventStreamOpening(response, Optional.of(events.subscribe(listener, onClose, this::unsubscribe)));
+    }
+
+    /** Delivers every event due now (drops the lost and the stale ones); returns how many were delivered. */
+    public synchronized int deliverDueEvents() {
+        return events.deliverDue(clock.instant(), this::findJob);
+    }
+
+    /** When the next pending event is due for delivery, if any is pending. */
+    public synchronized Optional<Instant> nextEventDue() {
+        return events.nextDue();
+    }
+
+    /** How many event streams are open. */
+    public synchronized int openEventStreams() {
+        return events.openSubscriptions();
+    }
+
+    /** Closes every open event stream, as a server dropping its connections; returns how many were open. */
+    public synchronized int closeEventStreams() {
+        return events.closeAll();
+    }
+
+    /**
+     * Forgets all jobs, pending events, requests, faults and rate-limit usage, and closes the event streams. The
+     * random source continues (no re-seed).
+     */
     public synchronized void reset() {
         jobs.clear();
         log.clear();
         gateway.reset();
+        events.reset();
     }
 
     /** The simulator's current time. */
@@ -146,6 +195,10 @@ public class SpiderIqSimulator {
 
     private Optional<SimulatedJob> findJob(String jobId) {
         return JobDrawer.isUuid(jobId) ? Optional.ofNullable(jobs.get(JobDrawer.normalizeId(jobId))) : Optional.empty();
+    }
+
+    private synchronized void unsubscribe(EventSubscription subscription) {
+        events.unsubscribe(subscription);
     }
 
     private SimulatedResponse cancel(SimulatedJob job, Instant now) {

@@ -1,6 +1,6 @@
 /**
- * A simulator of the SpiderIQ job API ({@code /api/v1/jobs/{id}/status}, {@code /results}, {@code DELETE}), for
- * integration tests, the local run and the benchmark.
+ * A simulator of the SpiderIQ job API ({@code /api/v1/jobs/{id}/status}, {@code /results}, {@code DELETE}) and its
+ * Server-Sent Events stream ({@code /api/v1/events/stream}), for integration tests, the local run and the benchmark.
  *
  * <p>{@link ai.spideriq.tracker.simulator.SpiderIqSimulator} is the plain-Java core: give it
  * {@link ai.spideriq.tracker.simulator.SimulatorSettings}, a clock ({@link ai.spideriq.tracker.simulator.VirtualClock}

@@ -20,6 +20,7 @@ class SimulatorConfigTest {
         assertThat(config.enabled()).isFalse();
         assertThat(config.seed()).isEmpty();
         assertThat(SimulatorConfigSettings.from(config)).isEqualTo(SimulatorSettings.defaults());
+        assertThat(SimulatorConfigSettings.eventStreamTiming(config)).isEqualTo(EventStreamTiming.DEFAULTS);
     }
 
     @Test
@@ -41,7 +42,11 @@ class SimulatorConfigTest {
                 Map.entry("simulator.outcomes.cancelled-fraction", "0"),
                 Map.entry("simulator.server-error-fraction", "0.01"),
                 Map.entry("simulator.seed", "123"),
-                Map.entry("simulator.request-log.max-entries", "10")));
+                Map.entry("simulator.request-log.max-entries", "10"),
+                Map.entry("simulator.events.delay", "2s"),
+                Map.entry("simulator.events.drop-rate", "0.25"),
+                Map.entry("simulator.events.heartbeat", "5s"),
+                Map.entry("simulator.events.tick", "20ms")));
 
         SimulatorSettings settings = SimulatorConfigSettings.from(config);
 
@@ -56,7 +61,11 @@ class SimulatorConfigTest {
                 .outcomeMix(new OutcomeMix(0.1, 0))
                 .serverErrorFraction(0.01)
                 .requestLogMaxEntries(10)
+                .eventDelay(Duration.ofSeconds(2))
+                .eventDropRate(0.25)
                 .build());
+        assertThat(SimulatorConfigSettings.eventStreamTiming(config))
+                .isEqualTo(new EventStreamTiming(Duration.ofSeconds(5), Duration.ofMillis(20)));
         assertThat(SimulatorConfigSettings.random(config).nextLong())
                 .isEqualTo(new java.util.SplittableRandom(123).nextLong());
     }

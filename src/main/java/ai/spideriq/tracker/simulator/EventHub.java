@@ -1,0 +1,96 @@
+package ai.spideriq.tracker.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The event stream's state: pending events and open subscriptions. Delivery is best effort like the real stream's
+ * (a share of events is lost, none is replayed) and checks each event against the job as it is at delivery, so a
+ * cancellation silences what the job no longer reaches. Not thread-safe: the simulator calls it under its lock.
+ */
+final class EventHub {
+
+    private final EventSchedule schedule;
+    private final double dropRate;
+    private final RandomGenerator dropRandom;
+    private final Map<Long, EventSubscription> subscriptions = new LinkedHashMap<>();
+    private long nextSubscriptionId;
+
+    EventHub(SimulatorSettings settings, RandomGenerator dropRandom) {
+        this.schedule = new EventSchedule(settings.eventDelay());
+        this.dropRate = settings.eventDropRate();
+        this.dropRandom = dropRandom;
+    }
+
+    void schedule(SimulatedJob job) {
+        schedule.schedule(job);
+    }
+
+    /** Registers a subscriber; {@code unsubscribe} must remove it under the simulator's lock. */
+    EventSubscription subscribe(Consumer<SimulatedEvent> listener, Runnable onClose,
+                                Consumer<EventSubscription> unsubscribe) {
+        long id = nextSubscriptionId++;
+        EventSubscription subscription = new EventSubscription(id, listener, onClose, unsubscribe);
+        subscriptions.put(id, subscription);
+        return subscription;
+    }
+
+    /** Removes a subscription the client closed. */
+    void unsubscribe(EventSubscription subscription) {
+        subscriptions.values().remove(subscription);
+        subscription.markClosed(false);
+    }
+
+    /**
+     * Delivers every event due at {@code now} that is still true of its job ({@code jobs} finds the job as it is
+     * now) and not lost, to every open subscriber; returns how many events were delivered.
+     */
+    int deliverDue(Instant now, Function<String, Optional<SimulatedJob>> jobs) {
+        int delivered = 0;
+        for (SimulatedEvent event : schedule.pollDue(now)) {
+            boolean current = jobs.apply(event.jobId()).map(event::stillTrueOf).orElse(false);
+            if (!current || lost()) {
+                continue;
+            }
+            delivered++;
+            for (EventSubscription subscription : List.copyOf(subscriptions.values())) {
+                subscription.deliver(event);
+            }
+        }
+        return delivered;
+    }
+
+    Optional<Instant> nextDue() {
+        return schedule.nextDue();
+    }
+
+    int openSubscriptions() {
+        return subscriptions.size();
+    }
+
+    /** Closes every subscription, telling each subscriber; returns how many were open. */
+    int closeAll() {
+        List<EventSubscription> closing = new ArrayList<>(subscriptions.values());
+        subscriptions.clear();
+        closing.forEach(subscription -> subscription.markClosed(true));
+        return closing.size();
+    }
+
+    /** Forgets pending events and closes every subscription. */
+    void reset() {
+        schedule.clear();
+        closeAll();
+    }
+
+    /** Whether this event is lost; draws only when the drop rate is positive, so a rate of 0 draws nothing. */
+    private boolean lost() {
+        return dropRate > 0 && dropRandom.nextDouble() < dropRate;
+    }
+}
