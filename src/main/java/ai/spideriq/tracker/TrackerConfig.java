@@ -120,11 +120,19 @@ public interface TrackerConfig {
 
     interface Schedule {
         /**
-         * The chance that a job still running at one poll has ended by the next. Polls are placed at the learned
-         * duration quantiles {@code 1-(1-c)^n}: lower polls more often, for less lag at more requests per job.
+         * When the budget is tight, the chance that a job still running at one poll has ended by the next. Polls are
+         * placed at the learned duration quantiles {@code 1-(1-c)^n}: lower polls more often, for less lag at more
+         * requests per job.
          */
         @WithDefault("0.5")
         double hitChance();
+
+        /**
+         * The same chance when the budget is slack (the token bucket full); in between, the two are blended by how
+         * full the bucket is. Lower spends idle budget on less lag.
+         */
+        @WithDefault("0.1")
+        double slackHitChance();
 
         /** Shortest gap between two polls of one job. The longest is {@code poll.max-delay}. */
         @WithDefault("2s")

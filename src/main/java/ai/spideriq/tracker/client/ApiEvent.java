@@ -47,7 +47,7 @@ public record ApiEvent(Kind kind, UUID jobId) {
      * Reads one server-sent event: the SSE event name, or else the {@code event} field of its JSON data, and the
      * data's {@code job_id}. Empty for heartbeats, undocumented events and data that does not parse.
      */
-    static Optional<ApiEvent> parse(String name, String data, ObjectMapper mapper) {
+    public static Optional<ApiEvent> parse(String name, String data, ObjectMapper mapper) {
         if (data == null || data.isBlank()) {
             return Optional.empty();
         }

@@ -18,6 +18,7 @@ public final class ApiRateLimiter {
     private final Bucket bucket;
     private final InstantSource clock;
     private final int requestsPerMinute;
+    private final int burst;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -26,6 +27,7 @@ public final class ApiRateLimiter {
         }
         this.clock = clock;
         this.requestsPerMinute = requestsPerMinute;
+        this.burst = burst;
         this.bucket = Bucket.builder()
                 .addLimit(limit -> limit.capacity(burst).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
                 .withCustomTimePrecision(new InstantSourceTimeMeter(clock))
@@ -70,6 +72,14 @@ public final class ApiRateLimiter {
 
     public long availableTokens() {
         return Math.max(0, bucket.getAvailableTokens());
+    }
+
+    /**
+     * How much of the budget goes unspent right now, from 0 (the bucket is empty or paused) to 1 (it is full: the
+     * tracker spends less than its share).
+     */
+    public double slack() {
+        return paused() ? 0 : Math.min(1, (double) availableTokens() / burst);
     }
 
     public boolean paused() {

@@ -61,6 +61,22 @@ final class DurationHistogram {
         return Optional.of(seconds(lowerEdge(BUCKETS)));
     }
 
+    /** The share of observations no longer than {@code duration} (0 to 1); empty until there are enough of them. */
+    Optional<Double> shareWithin(Duration duration) {
+        if (seen < minSamples) {
+            return Optional.empty();
+        }
+        double seconds = duration.toNanos() / 1e9;
+        int bucket = bucketOf(duration);
+        double below = 0;
+        for (int i = 0; i < bucket; i++) {
+            below += weights[i];
+        }
+        double within = seconds <= SMALLEST_SECONDS ? 0
+                : Math.min(1, Math.log(seconds / lowerEdge(bucket)) / Math.log(2) * BUCKETS_PER_DOUBLING);
+        return Optional.of(Math.min(1, (below + weights[bucket] * within) / total));
+    }
+
     private static int bucketOf(Duration duration) {
         double seconds = duration.toNanos() / 1e9;
         if (seconds <= SMALLEST_SECONDS) {

@@ -61,7 +61,7 @@ public final class JobTracker implements EventStreamFollower.Listener {
         this.journal = journal;
         this.metrics = metrics;
         this.policy = policy;
-        this.planner = new PollPlanner(policy.schedule(), policy.poll());
+        this.planner = new PollPlanner(policy.schedule(), policy.poll(), limiter::slack);
         this.random = random;
         this.requestsPerMinute = limiter.requestsPerMinute();
         this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);

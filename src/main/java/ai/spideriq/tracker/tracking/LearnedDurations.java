@@ -46,6 +46,12 @@ final class LearnedDurations {
         return histogram == null ? Optional.empty() : histogram.quantile(p);
     }
 
+    /** The learned share of {@code span}s of {@code type} that ended within {@code duration}; empty until known. */
+    Optional<Double> shareWithin(String type, Span span, Duration duration) {
+        DurationHistogram histogram = histograms.get(new Key(typeKey(type), span));
+        return histogram == null ? Optional.empty() : histogram.shareWithin(duration);
+    }
+
     private static String typeKey(String type) {
         return type == null ? "" : type;
     }

@@ -3,6 +3,7 @@ package ai.spideriq.tracker.tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 import ai.spideriq.tracker.TrackerConfig;
@@ -15,9 +16,12 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
  * <li>While the event stream is up, a job's end is announced and polled at once, so polls only guard against lost
  * events and cancellations: one at the {@code fallback-quantile} of the job's learned duration, then one every
  * {@code fallback-interval}.</li>
- * <li>Without the stream, poll {@code n} (from 0) goes where the learned duration's quantile is
- * {@code 1-(1-hitChance)^(n+1)}: each poll has about the same chance of finding the job done. A job that outlives
- * what was learned is polled after a share {@code hitChance} of its age, as its odds of ending soon shrink.</li>
+ * <li>Without the stream, a job still running at age {@code a} is polled next where a share {@code c} of the jobs
+ * still running at {@code a} will have ended: at the learned quantile {@code 1-(1-F(a))(1-c)}, {@code F} being the
+ * learned share ended by then. Each poll has about the same chance {@code c} of finding the job done. {@code c} is
+ * {@code hit-chance} when the budget is tight and {@code slack-hit-chance} when it goes unspent, so idle budget buys
+ * less lag and a busy one stretches the polls. A job that outlives what was learned is polled after a share {@code c}
+ * of its age, as its odds of ending soon shrink.</li>
  * <li>Until enough jobs of a type have ended, the configured poll backoff.</li>
  * </ul>
  * Durations are measured from {@code job.started} when the stream said so (processing alone), else from first sight.
@@ -26,7 +30,8 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
 final class PollPlanner {
 
     /**
-     * @param hitChance         chance a running job has ended by its next poll
+     * @param hitChance         chance a running job has ended by its next poll, when the budget is tight
+     * @param slackHitChance    the same when the budget is slack
      * @param minGap            shortest gap between two polls of one job
      * @param maxGap            longest gap while polling without the stream
      * @param fallbackQuantile  while streaming, the learned quantile of the one guard poll
@@ -34,12 +39,14 @@ final class PollPlanner {
      * @param halfLife          ended jobs of a type after which a learned duration counts half
      * @param minSamples        ended jobs of a type before their durations are used
      */
-    public record Settings(double hitChance, Duration minGap, Duration maxGap, double fallbackQuantile,
+    public record Settings(double hitChance, double slackHitChance, Duration minGap, Duration maxGap, double fallbackQuantile,
             Duration fallbackInterval, int halfLife, int minSamples) {
 
         public Settings {
-            if (!(hitChance > 0 && hitChance < 1) || !(fallbackQuantile > 0 && fallbackQuantile < 1)) {
-                throw new IllegalArgumentException("hit chance and fallback quantile must lie strictly between 0 and 1");
+            if (!(slackHitChance > 0 && slackHitChance <= hitChance && hitChance < 1)
+                    || !(fallbackQuantile > 0 && fallbackQuantile < 1)) {
+                throw new IllegalArgumentException(
+                        "need 0 < slack-hit-chance <= hit-chance < 1 and 0 < fallback-quantile < 1");
             }
             if (minGap.isNegative() || maxGap.compareTo(minGap) < 0 || fallbackInterval.compareTo(minGap) < 0) {
                 throw new IllegalArgumentException("gaps must satisfy 0 <= min-gap <= max-delay, fallback-interval");
@@ -47,7 +54,8 @@ final class PollPlanner {
         }
 
         static Settings of(TrackerConfig config) {
-            return new Settings(config.schedule().hitChance(), config.schedule().minGap(), config.poll().maxDelay(),
+            return new Settings(config.schedule().hitChance(), config.schedule().slackHitChance(),
+                    config.schedule().minGap(), config.poll().maxDelay(),
                     config.events().fallbackQuantile(), config.events().fallbackInterval(),
                     config.schedule().halfLife(), config.schedule().minSamples());
         }
@@ -56,10 +64,15 @@ final class PollPlanner {
     private final Settings settings;
     private final Backoff unlearned;
     private final LearnedDurations durations;
+    private final DoubleSupplier slack;
 
-    PollPlanner(Settings settings, Backoff unlearned) {
+    /**
+     * @param slack how much of the budget goes unspent, 0 to 1 (the limiter's {@code slack()})
+     */
+    PollPlanner(Settings settings, Backoff unlearned, DoubleSupplier slack) {
         this.settings = settings;
         this.unlearned = unlearned;
+        this.slack = slack;
         this.durations = new LearnedDurations(settings.halfLife(), settings.minSamples());
     }
 
@@ -75,7 +88,7 @@ final class PollPlanner {
         return settings.minGap();
     }
 
-    /** When to poll {@code job} next, {@code job.polls()} answers having said it still runs. */
+    /** When to poll {@code job}, still running (or not yet asked), next. */
     Instant next(TrackedJob job, Instant now, boolean streaming, RandomGenerator random) {
         Span span = job.startedAt() != null ? Span.PROCESSING : Span.TOTAL;
         Instant anchor = job.startedAt() != null ? job.startedAt() : job.firstSeenAt();
@@ -85,19 +98,27 @@ final class PollPlanner {
             return within(guard.map(anchor::plus).orElse(now.plus(settings.fallbackInterval())), now,
                     settings.fallbackInterval());
         }
-        double quantile = 1 - Math.pow(1 - settings.hitChance(), job.polls() + 1);
-        Optional<Duration> learned = durations.quantile(job.type(), span, quantile);
-        if (learned.isEmpty()) {
+        Duration age = Duration.between(anchor, now);
+        Optional<Double> endedBy = durations.shareWithin(job.type(), span, age);
+        if (endedBy.isEmpty()) {
             // The backoff's first delay serves both the first poll and the one after the first answer, as it always has.
             return now.plus(unlearned.delay(job.polls() - 1, random));
         }
-        Instant at = anchor.plus(learned.get());
+        // Still running at this age: the next poll goes where a share c of the jobs still running will have ended.
+        double hitChance = hitChance();
+        double quantile = 1 - (1 - endedBy.get()) * (1 - hitChance);
+        Instant at = anchor.plus(durations.quantile(job.type(), span, quantile).orElseThrow());
         if (!at.isAfter(now.plus(settings.minGap()))) {
             // Outlived what was learned: wait a share of its age, as a job's odds of ending soon shrink with it.
-            Duration age = Duration.between(anchor, now);
-            at = now.plusNanos((long) (age.toNanos() * settings.hitChance()));
+            at = now.plusNanos((long) (age.toNanos() * hitChance));
         }
         return within(at, now, settings.maxGap());
+    }
+
+    /** The tight-budget chance when the bucket is empty, the slack one when it is full, blended in between. */
+    private double hitChance() {
+        double s = Math.min(1, Math.max(0, slack.getAsDouble()));
+        return settings.hitChance() - (settings.hitChance() - settings.slackHitChance()) * s;
     }
 
     private Instant within(Instant at, Instant now, Duration maxGap) {

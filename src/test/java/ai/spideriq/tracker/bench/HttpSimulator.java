@@ -1,9 +1,11 @@
 package ai.spideriq.tracker.bench;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.SplittableRandom;
 
 import ai.spideriq.tracker.simulator.SimulatorRoutes;
+import ai.spideriq.tracker.simulator.EventStreamTiming;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import io.vertx.core.Vertx;
@@ -20,7 +22,8 @@ final class HttpSimulator implements AutoCloseable {
     HttpSimulator(SimulatorSettings settings, long seed) {
         simulator = new SpiderIqSimulator(settings, InstantSource.system(), new SplittableRandom(seed));
         Router router = Router.router(vertx);
-        SimulatorRoutes.mount(router, simulator);
+        // Events are handed out every 10 ms: at ten-fold compressed time that is the virtual layer's 100 ms.
+        SimulatorRoutes.mount(router, simulator, new EventStreamTiming(Duration.ofSeconds(15), Duration.ofMillis(10)));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
                 .toCompletableFuture().join();
         port = server.actualPort();

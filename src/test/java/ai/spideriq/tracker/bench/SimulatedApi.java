@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import ai.spideriq.tracker.simulator.EventStreamOpening;
+import ai.spideriq.tracker.simulator.SimulatedEvent;
 import ai.spideriq.tracker.simulator.SimulatedResponse;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
@@ -36,6 +38,16 @@ final class SimulatedApi {
     /** {@code GET /api/v1/jobs/{id}/status}. */
     void status(String jobId, Consumer<SimulatedResponse> onAnswer) {
         call(() -> simulator.status(AUTHORIZATION, jobId), onAnswer);
+    }
+
+    /**
+     * {@code GET /api/v1/events/stream}: opened at once; each event reaches the client half the latency after the
+     * simulator delivers it. A refused opening answers its response.
+     */
+    EventStreamOpening events(Consumer<SimulatedEvent> onEvent, Runnable onClose) {
+        return simulator.openEventStream(SimulatorSettings.DEFAULT_TOKEN,
+                event -> timers.schedule(toClient, () -> onEvent.accept(event)),
+                () -> timers.schedule(toClient, onClose));
     }
 
     private void call(Supplier<SimulatedResponse> endpoint, Consumer<SimulatedResponse> onAnswer) {

@@ -52,6 +52,10 @@ final class TrackerDefaults {
         env.put("SPIDERIQ_TRACKING_DEADLINE", millis(c.tracking().deadline(), factor));
         env.put("SPIDERIQ_TRACKING_NOT_FOUND_GRACE", millis(c.tracking().notFoundGrace(), factor));
         env.put("SPIDERIQ_API_REQUEST_TIMEOUT", millis(c.api().requestTimeout(), factor));
+        env.put("SPIDERIQ_SCHEDULE_MIN_GAP", millis(c.schedule().minGap(), factor));
+        env.put("SPIDERIQ_EVENTS_FALLBACK_INTERVAL", millis(c.events().fallbackInterval(), factor));
+        env.put("SPIDERIQ_EVENTS_RECONNECT_DELAY", millis(c.events().reconnectDelay(), factor));
+        env.put("SPIDERIQ_EVENTS_RECONNECT_MAX_DELAY", millis(c.events().reconnectMaxDelay(), factor));
         return env;
     }
 

@@ -5,19 +5,26 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import ai.spideriq.tracker.TrackerConfig;
+import jakarta.ws.rs.WebApplicationException;
+
 import ai.spideriq.tracker.client.ApiAccess;
+import ai.spideriq.tracker.client.ApiEvent;
 import ai.spideriq.tracker.client.ResultsInterpreter;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.simulator.EventStreamOpening;
 import ai.spideriq.tracker.simulator.SimulatedJob;
+import ai.spideriq.tracker.tracking.Backoff;
+import ai.spideriq.tracker.tracking.EventStreamFollower;
 import ai.spideriq.tracker.tracking.JobTracker;
 import ai.spideriq.tracker.tracking.Registration;
 import ai.spideriq.tracker.tracking.TrackingPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Multi;
 
 /**
- * The service's own scheduler, unmodified: the real {@link JobTracker}, its {@code PollDispatcher} and the shared
- * {@link ApiRateLimiter}, configured as the service ships, on virtual time. Only its edges are swapped: the simulated
+ * The service's own scheduler, unmodified: the real {@link JobTracker}, its {@code PollDispatcher}, the shared
+ * {@link ApiRateLimiter} and the {@link EventStreamFollower}, configured as the service ships, on virtual time. Only its edges are swapped: the simulated
  * API behind the poller, an in-memory journal, and the caller's thread as its one executor.
  */
 final class TrackerStrategy implements PollStrategy {
@@ -36,6 +43,27 @@ final class TrackerStrategy implements PollStrategy {
         tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
                 new SimulatorPoller(context.api(), interpreter), new RecordingJournal(context.outcomes()), metrics,
                 TrackingPolicy.of(config), new SplittableRandom(context.seed()));
+        if (config.events().enabled()) {
+            TrackerConfig.Events events = config.events();
+            new EventStreamFollower(onOpen -> stream(context.api(), onOpen), limiter, context.timers(),
+                    new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker,
+                    new SplittableRandom(context.seed())).start();
+        }
+    }
+
+    /** The simulator's event stream as the production client reads it: each event parsed from its SSE data. */
+    private static Multi<ApiEvent> stream(SimulatedApi api, Runnable onOpen) {
+        return Multi.createFrom().emitter(emitter -> {
+            EventStreamOpening opening = api.events(
+                    event -> ApiEvent.parse(event.name(), event.dataJson(), SimulatorPoller.MAPPER)
+                            .ifPresent(emitter::emit),
+                    emitter::complete);
+            if (opening.isOpen()) {
+                onOpen.run();
+            } else {
+                emitter.fail(new WebApplicationException(opening.response().status()));
+            }
+        });
     }
 
     @Override

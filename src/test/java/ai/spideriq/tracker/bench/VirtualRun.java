@@ -17,10 +17,21 @@ import ai.spideriq.tracker.simulator.VirtualClock;
 final class VirtualRun {
 
     static final Duration API_LATENCY = Duration.ofMillis(100);
+    /** The event stream is best effort: the benchmark loses this share of its events. */
+    static final double EVENT_DROP_RATE = 0.02;
+    /** How often the simulator hands due events to open streams, as its HTTP route does. */
+    private static final Duration EVENT_TICK = Duration.ofMillis(100);
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
 
     private VirtualRun() {
+    }
+
+    private static void tick(VirtualTimers timers, SpiderIqSimulator simulator) {
+        timers.schedule(EVENT_TICK, () -> {
+            simulator.deliverDueEvents();
+            tick(timers, simulator);
+        });
     }
 
     static RunResult run(Strategy strategy, Workload workload, long seed) {
@@ -29,7 +40,9 @@ final class VirtualRun {
         VirtualTimers timers = new VirtualTimers(clock);
         // Job draws are all fixed by the workload; the log keeps little since only its totals are read.
         SpiderIqSimulator simulator = new SpiderIqSimulator(
-                SimulatorSettings.builder().requestLogMaxEntries(1).build(), clock, new SplittableRandom(seed));
+                SimulatorSettings.builder().requestLogMaxEntries(1).eventDropRate(EVENT_DROP_RATE).build(), clock,
+                new SplittableRandom(seed));
+        tick(timers, simulator);
         RunRecorder recorder = new RunRecorder();
         PollStrategy polling = strategy.create(new PollStrategy.Context(clock, timers,
                 new SimulatedApi(simulator, timers, API_LATENCY), recorder::outcome, seed));

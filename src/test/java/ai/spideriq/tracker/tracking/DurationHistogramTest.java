@@ -24,14 +24,28 @@ class DurationHistogramTest {
     }
 
     @Test
+    void tellsTheShareThatEndedWithinAnAge() {
+        DurationHistogram histogram = new DurationHistogram(100_000, 10);
+        for (int i = 1; i <= 100; i++) {
+            histogram.observe(Duration.ofSeconds(i));
+        }
+
+        assertThat(histogram.shareWithin(Duration.ofMillis(500)).orElseThrow()).isZero();
+        assertThat(histogram.shareWithin(Duration.ofSeconds(50)).orElseThrow()).isCloseTo(0.5, within(0.05));
+        assertThat(histogram.shareWithin(Duration.ofHours(1)).orElseThrow()).isEqualTo(1.0);
+    }
+
+    @Test
     void answersNothingUntilItHasSeenEnough() {
         DurationHistogram histogram = new DurationHistogram(50, 3);
         histogram.observe(Duration.ofSeconds(10));
         histogram.observe(Duration.ofSeconds(10));
         assertThat(histogram.quantile(0.5)).isEmpty();
+        assertThat(histogram.shareWithin(Duration.ofSeconds(10))).isEmpty();
 
         histogram.observe(Duration.ofSeconds(10));
         assertThat(histogram.quantile(0.5)).isPresent();
+        assertThat(histogram.shareWithin(Duration.ofSeconds(10))).isPresent();
     }
 
     @Test

@@ -32,7 +32,7 @@ class JobTrackerTest {
     private static final Backoff POLL = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(40), 0);
     private static final Backoff ERRORS = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0);
     /** Durations are learned only after 20 ended jobs of a type, so most tests see the plain poll backoff. */
-    static final PollPlanner.Settings SCHEDULE = new PollPlanner.Settings(0.5, Duration.ofSeconds(1),
+    static final PollPlanner.Settings SCHEDULE = new PollPlanner.Settings(0.5, 0.1, Duration.ofSeconds(1),
             Duration.ofSeconds(40), 0.95, Duration.ofSeconds(120), 200, 20);
 
     private final FakeClock clock = new FakeClock();

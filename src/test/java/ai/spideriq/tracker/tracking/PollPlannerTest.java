@@ -15,10 +15,11 @@ class PollPlannerTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Backoff UNLEARNED = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(60), 0);
-    private static final PollPlanner.Settings SETTINGS = new PollPlanner.Settings(0.5, Duration.ofSeconds(2),
+    private static final PollPlanner.Settings SETTINGS = new PollPlanner.Settings(0.5, 0.1, Duration.ofSeconds(2),
             Duration.ofSeconds(60), 0.95, Duration.ofSeconds(120), 1_000, 20);
 
-    private final PollPlanner planner = new PollPlanner(SETTINGS, UNLEARNED);
+    private double slack;
+    private final PollPlanner planner = new PollPlanner(SETTINGS, UNLEARNED, () -> slack);
     private final SplittableRandom random = new SplittableRandom(3);
 
     @Test
@@ -37,6 +38,18 @@ class PollPlannerTest {
         assertThat(secondsToNext(job("spiderMaps", 0), T0, false)).isBetween(45L, 56L);
         assertThat(secondsToNext(job("spiderMaps", 1), T0.plusSeconds(50), false)).isBetween(20L, 31L);
         assertThat(secondsToNext(job("spiderMaps", 2), T0.plusSeconds(75), false)).isBetween(8L, 17L);
+    }
+
+    @Test
+    void spendsIdleBudgetOnDenserPollsAndStretchesThemWhenItIsTight() {
+        learn("spiderMaps", 100, i -> Duration.ofSeconds(i + 1));
+
+        slack = 1; // the bucket is full: a poll where a tenth of the running jobs will have ended
+        assertThat(secondsToNext(job("spiderMaps", 0), T0, false)).isBetween(8L, 12L);
+        slack = 0.5; // half full: the chance is blended, 0.3
+        assertThat(secondsToNext(job("spiderMaps", 0), T0, false)).isBetween(27L, 33L);
+        slack = 0;
+        assertThat(secondsToNext(job("spiderMaps", 0), T0, false)).isBetween(45L, 56L);
     }
 
     @Test
