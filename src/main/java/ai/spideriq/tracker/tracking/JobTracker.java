@@ -41,6 +41,7 @@ public final class JobTracker implements EventStreamFollower.Listener {
     private final Set<UUID> registering = new HashSet<>();
     private final Set<Integer> released = new HashSet<>();
     private final EndedSubmissions ended = new EndedSubmissions();
+    private final EarlyAnnouncements early = new EarlyAnnouncements(10_000);
     private final Executor context;
     private final InstantSource clock;
     private final PollDispatcher dispatcher;
@@ -95,7 +96,7 @@ public final class JobTracker implements EventStreamFollower.Listener {
         return retried(journal.started(job)).chain(() -> onContext(() -> {
             registering.remove(job.jobId());
             if (!released.contains(job.partition())) {
-                schedule(job, planner.next(job, clock.instant(), streaming, random));
+                plan(early.applyTo(job), clock.instant());
             }
             return Registration.ACCEPTED;
         }));
@@ -113,8 +114,14 @@ public final class JobTracker implements EventStreamFollower.Listener {
             long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
                     Duration.ofMinutes(1).toNanos() * restored.size() / requestsPerMinute);
             for (TrackedJob job : restored) {
-                if (!jobs.containsKey(job.jobId())) {
-                    schedule(job, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
+                if (jobs.containsKey(job.jobId())) {
+                    continue;
+                }
+                TrackedJob known = early.applyTo(job);
+                if (known.endAnnounced()) {
+                    pollAnnounced(known, now);
+                } else {
+                    schedule(known, now.plusNanos((long) (random.nextDouble() * spreadNanos)));
                 }
             }
             if (!restored.isEmpty()) {
@@ -150,12 +157,27 @@ public final class JobTracker implements EventStreamFollower.Listener {
     }
 
     /**
-     * The event stream connected or dropped. While it is up, polls only guard against lost events; scheduled polls
-     * keep their times either way, so a drop costs no burst of requests.
+     * The event stream connected or dropped. While it is up, polls only guard against lost events. When it drops,
+     * jobs waiting for a guard poll are brought forward to where their learned durations place them: each job's own
+     * time, so a drop costs no burst of requests. Ends missed while it was down are found by those polls.
      */
     @Override
     public void streaming(boolean live) {
-        context.execute(() -> streaming = live);
+        context.execute(() -> {
+            boolean dropped = streaming && !live;
+            streaming = live;
+            if (dropped) {
+                Instant now = clock.instant();
+                List.copyOf(jobs.values()).stream()
+                        .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
+                        .forEach(job -> {
+                            Instant sooner = planner.next(job, now, false, random);
+                            if (job.nextPollAt() != null && sooner.isBefore(job.nextPollAt())) {
+                                schedule(job, sooner);
+                            }
+                        });
+            }
+        });
     }
 
     /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
@@ -163,7 +185,9 @@ public final class JobTracker implements EventStreamFollower.Listener {
     public void announceStarted(UUID jobId) {
         context.execute(() -> {
             TrackedJob job = jobs.get(jobId);
-            if (job != null && job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
+            if (job == null) {
+                early.started(jobId, clock.instant());
+            } else if (job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
                 jobs.put(jobId, job.started(clock.instant()));
             }
         });
@@ -171,12 +195,15 @@ public final class JobTracker implements EventStreamFollower.Listener {
 
     /**
      * The event stream announced the job's end: poll it now, ahead of every scheduled poll. An event for a job this
-     * instance does not track (the stream is account-wide) is ignored.
+     * instance does not track (the stream is account-wide) is remembered a while, in case its submission comes later.
      */
     @Override
     public void announceEnded(UUID jobId) {
         context.execute(() -> {
             TrackedJob job = jobs.get(jobId);
+            if (job == null) {
+                early.ended(jobId);
+            }
             if (job == null || job.phase() == TrackedJob.Phase.PUBLISHING || job.endAnnounced()) {
                 return;
             }
@@ -195,13 +222,25 @@ public final class JobTracker implements EventStreamFollower.Listener {
         return jobs.size();
     }
 
-    private void schedule(TrackedJob job, Instant at) {
-        if (at.isBefore(job.deadlineAt())) {
-            jobs.put(job.jobId(), job.waitingUntil(at));
-            dispatcher.pollAt(job.jobId(), at);
+    /** The first poll of a newly tracked job: at once if its end was announced already, else where the plan says. */
+    private void plan(TrackedJob job, Instant now) {
+        if (job.endAnnounced()) {
+            pollAnnounced(job, now);
         } else {
-            jobs.put(job.jobId(), job.waitingUntil(job.deadlineAt()));
-            dispatcher.expireAt(job.jobId(), job.deadlineAt());
+            schedule(job, planner.next(job, now, streaming, random));
+        }
+    }
+
+    /** Polls at {@code at}; no later than the deadline, so no job is given up without a last look. */
+    private void schedule(TrackedJob job, Instant at) {
+        Instant now = clock.instant();
+        if (at.isBefore(job.deadlineAt()) || now.isBefore(job.deadlineAt())) {
+            Instant when = at.isBefore(job.deadlineAt()) ? at : job.deadlineAt();
+            jobs.put(job.jobId(), job.waitingUntil(when));
+            dispatcher.pollAt(job.jobId(), when);
+        } else {
+            jobs.put(job.jobId(), job.waitingUntil(now));
+            dispatcher.expireAt(job.jobId(), now);
         }
     }
 

@@ -77,11 +77,12 @@ class OutcomeContractTest {
     void eachKindOfMessageLandsOnTheTopicItsSchemaDescribes() {
         Map<String, TopicRecorder.Seen> seen = produced();
         assertThat(seen).hasSize(10);
-        seen.forEach((kind, record) -> assertThat(record.topic()).as(kind).isEqualTo(switch (kind.split(":")[0]) {
-            case "completed" -> "spideriq.jobs.completed";
-            case "failed" -> "spideriq.jobs.failed";
-            case "cancelled" -> "spideriq.jobs.cancelled";
-            default -> "spideriq.jobs.submitted.dlq";
+        seen.forEach((kind, record) -> assertThat(record.topic()).as(kind + ": " + record.value())
+                .isEqualTo(switch (kind.split(":")[0]) {
+                case "completed" -> "spideriq.jobs.completed";
+                case "failed" -> "spideriq.jobs.failed";
+                case "cancelled" -> "spideriq.jobs.cancelled";
+                default -> "spideriq.jobs.submitted.dlq";
         }));
         assertThat(seen.get("failed:job_failed").json().get("reason").asText()).isEqualTo("job_failed");
         assertThat(seen.get("failed:job_not_found").json().get("reason").asText()).isEqualTo("job_not_found");

@@ -120,7 +120,7 @@ class JobTrackerTest {
     }
 
     @Test
-    void theDeadlineEndsAJobWithoutAnotherRequest() {
+    void aJobIsAskedOnceMoreAtTheDeadlineAndThenGivenUp() {
         UUID job = UUID.randomUUID();
         answers.put(job, new ArrayDeque<>());
         for (int i = 0; i < 100; i++) {
@@ -131,7 +131,20 @@ class JobTrackerTest {
         timers.advance(Duration.ofMinutes(15));
 
         assertThat(journal).last().asString().startsWith("tracking_deadline_exceeded " + job);
-        assertThat(requestTimes).allMatch(t -> t.isBefore(clock.instant().minus(Duration.ofMinutes(5))));
+        // The poll backoff tops out at 40 s; the plan after 9:40 would fall past the 10-minute deadline.
+        assertThat(secondsFromStart()).endsWith(560L, 600L);
+    }
+
+    @Test
+    void aJobPlannedPastItsDeadlineIsAskedAtTheDeadlineRatherThanGivenUpUnasked() {
+        tracker.streaming(true); // guard polls 120 s apart, more than this job's deadline leaves
+        UUID job = script(running(), ended(JobStatus.COMPLETED));
+        tracker.resume(0, List.of(TrackedJob.submitted(job, "spiderSite", 0, 0, clock.instant(),
+                clock.instant().plusSeconds(60), Map.of())), List.of());
+        timers.advance(Duration.ofMinutes(3));
+
+        assertThat(secondsFromStart()).hasSize(2).endsWith(60L);
+        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
     }
 
     @Test
@@ -239,6 +252,37 @@ class JobTrackerTest {
         assertThat(secondsFromStart()).containsExactly(5L, 6L);
         timers.advance(Duration.ofSeconds(60));
         assertThat(secondsFromStart()).containsExactly(5L, 6L, 16L, 36L);
+    }
+
+    @Test
+    void anEndAnnouncedBeforeTheSubmissionArrivedIsPolledAtOnce() {
+        tracker.streaming(true);
+        UUID job = script(ended(JobStatus.COMPLETED));
+        tracker.announceStarted(job);
+        timers.advance(Duration.ofSeconds(3));
+        tracker.announceEnded(job); // the submission is still on its way through Kafka
+        timers.advance(Duration.ofSeconds(4));
+
+        register(job);
+        timers.advance(Duration.ofSeconds(1));
+
+        assertThat(secondsFromStart()).containsExactly(7L);
+        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
+    }
+
+    @Test
+    void whenTheStreamDropsGuardPollsComeForwardToThePlan() {
+        tracker.streaming(true);
+        UUID job = script(running(), ended(JobStatus.COMPLETED));
+        register(job); // guard poll planned at 120 s
+        timers.advance(Duration.ofSeconds(10));
+
+        tracker.streaming(false);
+        timers.advance(Duration.ofMinutes(1));
+
+        // Nothing learned: the plain poll backoff from the drop, 5 s then 5 s.
+        assertThat(secondsFromStart()).containsExactly(15L, 20L);
+        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package ai.spideriq.tracker.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Submitter;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The tracker follows the account's event stream: a job's end is found when SpiderIQ announces it, not when a
+ * guard poll happens to come. In tests the guard polls come 120 s apart and the tracking deadline's last look
+ * at 20 s, so an outcome within 12 s of a 4-second job can only come from the announcement.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class EventStreamEndToEndTest {
+
+    private static final Duration SOONER_THAN_ANY_POLL = Duration.ofSeconds(12);
+
+    @Inject
+    SpiderIqSimulator simulator;
+
+    @Test
+    void aJobIsFoundEndedWhenTheStreamAnnouncesIt() {
+        awaitStreamUp();
+
+        TopicRecorder.Seen seen = submitAndAwait(JobOutcome.COMPLETED);
+
+        assertThat(seen.topic()).isEqualTo("spideriq.jobs.completed");
+        // At most one guard poll, then the one the announcement asked for.
+        assertThat(seen.json().get("tracking").get("api_requests").asInt()).isBetween(1, 2);
+    }
+
+    @Test
+    void theStreamIsFollowedAgainAfterTheApiClosesIt() {
+        awaitStreamUp();
+
+        given().post("/simulator/events/disconnect").then().statusCode(200);
+        awaitStreamUp();
+
+        TopicRecorder.Seen seen = submitAndAwait(JobOutcome.FAILED);
+        assertThat(seen.topic()).isEqualTo("spideriq.jobs.failed");
+        assertThat(seen.json().get("reason").asText()).isEqualTo("job_failed");
+    }
+
+    private TopicRecorder.Seen submitAndAwait(JobOutcome outcome) {
+        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(outcome)
+                .withTimes(Duration.ofMillis(200), Duration.ofSeconds(4))).jobId();
+        Submitter.submitJob(jobId, "spiderSite");
+        return await().atMost(SOONER_THAN_ANY_POLL).until(() -> {
+            List<TopicRecorder.Seen> seen = TopicRecorder.get().forKey(jobId);
+            return seen.isEmpty() ? null : seen.get(0);
+        }, s -> s != null);
+    }
+
+    private void awaitStreamUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openEventStreams() == 1
+                && given().get("/q/metrics").asString().contains("spideriq_events_stream_up 1.0"));
+    }
+}
