@@ -122,7 +122,7 @@ public interface TrackerConfig {
         /**
          * When the budget is tight, the chance that a job still running at one poll has ended by the next. Polls are
          * placed at the learned duration quantiles {@code 1-(1-c)^n}: lower polls more often, for less lag at more
-         * requests per job.
+         * requests per job. While the event stream is up, the same chance for guard polls when the budget is slack.
          */
         @WithDefault("0.5")
         double hitChance();
@@ -153,13 +153,14 @@ public interface TrackerConfig {
         boolean enabled();
 
         /**
-         * While the stream is up, a job is still polled once at this quantile of its learned duration, in case its
-         * event is lost (the stream is best effort) or it is cancelled (which has no event).
+         * While the stream is up and the budget is tight, a job is still polled once at this quantile of its learned
+         * duration, in case its event is lost (the stream is best effort) or it is cancelled (which has no event).
+         * As the budget gets slack, guard polls come denser, down to {@code schedule.hit-chance}.
          */
         @WithDefault("0.95")
         double fallbackQuantile();
 
-        /** While the stream is up, the gap between polls of a job whose end has not been announced. */
+        /** While the stream is up, the longest gap between polls of a job whose end has not been announced. */
         @WithDefault("120s")
         Duration fallbackInterval();
 

@@ -12,17 +12,20 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
 /**
  * The poll scheduling policy: when to ask SpiderIQ about a job that is still running. It answers a time; the
  * {@link PollDispatcher} decides who gets the next token.
+ * <p>
+ * A job still running at age {@code a} is polled next where a share {@code c} of the jobs still running at {@code a}
+ * will have ended: at the learned quantile {@code 1-(1-F(a))(1-c)}, {@code F} being the learned share ended by then.
+ * Each poll has about the same chance {@code c} of finding the job done. {@code c} follows the budget: from its tight
+ * end when the token bucket is empty to its slack end when it is full, so idle budget buys less lag and a busy one
+ * stretches the polls. A job that outlives what was learned is polled after a share {@code c} of its age, as its odds
+ * of ending soon shrink.
  * <ul>
- * <li>While the event stream is up, a job's end is announced and polled at once, so polls only guard against lost
- * events and cancellations: one at the {@code fallback-quantile} of the job's learned duration, then one every
- * {@code fallback-interval}.</li>
- * <li>Without the stream, a job still running at age {@code a} is polled next where a share {@code c} of the jobs
- * still running at {@code a} will have ended: at the learned quantile {@code 1-(1-F(a))(1-c)}, {@code F} being the
- * learned share ended by then. Each poll has about the same chance {@code c} of finding the job done. {@code c} is
- * {@code hit-chance} when the budget is tight and {@code slack-hit-chance} when it goes unspent, so idle budget buys
- * less lag and a busy one stretches the polls. A job that outlives what was learned is polled after a share {@code c}
- * of its age, as its odds of ending soon shrink.</li>
- * <li>Until enough jobs of a type have ended, the configured poll backoff.</li>
+ * <li>Without the event stream, {@code c} runs from {@code hit-chance} (tight) to {@code slack-hit-chance}.</li>
+ * <li>While the stream is up, an announced end is polled at once (not here), so these polls only guard against a
+ * silent end (a lost event, a cancellation): {@code c} runs from {@code fallback-quantile} (tight: one poll at that
+ * quantile, then one every {@code fallback-interval}) to {@code hit-chance}.</li>
+ * <li>Until enough jobs of a type have ended, the configured poll backoff, or the fallback interval while
+ * streaming.</li>
  * </ul>
  * Durations are measured from {@code job.started} when the stream said so (processing alone), else from first sight.
  * Every gap stays between {@code min-gap} and {@code poll.max-delay} (or {@code fallback-interval} while streaming).
@@ -34,8 +37,8 @@ final class PollPlanner {
      * @param slackHitChance    the same when the budget is slack
      * @param minGap            shortest gap between two polls of one job
      * @param maxGap            longest gap while polling without the stream
-     * @param fallbackQuantile  while streaming, the learned quantile of the one guard poll
-     * @param fallbackInterval  while streaming, the gap between guard polls
+     * @param fallbackQuantile  while streaming, the learned quantile of the first guard poll when the budget is tight
+     * @param fallbackInterval  while streaming, the longest gap between guard polls
      * @param halfLife          ended jobs of a type after which a learned duration counts half
      * @param minSamples        ended jobs of a type before their durations are used
      */
@@ -43,10 +46,10 @@ final class PollPlanner {
             Duration fallbackInterval, int halfLife, int minSamples) {
 
         public Settings {
-            if (!(slackHitChance > 0 && slackHitChance <= hitChance && hitChance < 1)
-                    || !(fallbackQuantile > 0 && fallbackQuantile < 1)) {
+            if (!(slackHitChance > 0 && slackHitChance <= hitChance && hitChance <= fallbackQuantile
+                    && fallbackQuantile < 1)) {
                 throw new IllegalArgumentException(
-                        "need 0 < slack-hit-chance <= hit-chance < 1 and 0 < fallback-quantile < 1");
+                        "need 0 < slack-hit-chance <= hit-chance <= fallback-quantile < 1");
             }
             if (minGap.isNegative() || maxGap.compareTo(minGap) < 0 || fallbackInterval.compareTo(minGap) < 0) {
                 throw new IllegalArgumentException("gaps must satisfy 0 <= min-gap <= max-delay, fallback-interval");
@@ -92,33 +95,30 @@ final class PollPlanner {
     Instant next(TrackedJob job, Instant now, boolean streaming, RandomGenerator random) {
         Span span = job.startedAt() != null ? Span.PROCESSING : Span.TOTAL;
         Instant anchor = job.startedAt() != null ? job.startedAt() : job.firstSeenAt();
-        if (streaming) {
-            Optional<Duration> guard = job.polls() == 0
-                    ? durations.quantile(job.type(), span, settings.fallbackQuantile()) : Optional.empty();
-            return within(guard.map(anchor::plus).orElse(now.plus(settings.fallbackInterval())), now,
-                    settings.fallbackInterval());
-        }
+        Duration maxGap = streaming ? settings.fallbackInterval() : settings.maxGap();
         Duration age = Duration.between(anchor, now);
         Optional<Double> endedBy = durations.shareWithin(job.type(), span, age);
         if (endedBy.isEmpty()) {
             // The backoff's first delay serves both the first poll and the one after the first answer, as it always has.
-            return now.plus(unlearned.delay(job.polls() - 1, random));
+            return streaming ? now.plus(maxGap) : now.plus(unlearned.delay(job.polls() - 1, random));
         }
         // Still running at this age: the next poll goes where a share c of the jobs still running will have ended.
-        double hitChance = hitChance();
+        // While streaming, polls only guard against a silent end: sparser by one step at either end of the blend.
+        double hitChance = streaming ? hitChance(settings.fallbackQuantile(), settings.hitChance())
+                : hitChance(settings.hitChance(), settings.slackHitChance());
         double quantile = 1 - (1 - endedBy.get()) * (1 - hitChance);
         Instant at = anchor.plus(durations.quantile(job.type(), span, quantile).orElseThrow());
         if (!at.isAfter(now.plus(settings.minGap()))) {
             // Outlived what was learned: wait a share of its age, as a job's odds of ending soon shrink with it.
             at = now.plusNanos((long) (age.toNanos() * hitChance));
         }
-        return within(at, now, settings.maxGap());
+        return within(at, now, maxGap);
     }
 
-    /** The tight-budget chance when the bucket is empty, the slack one when it is full, blended in between. */
-    private double hitChance() {
-        double s = Math.min(1, Math.max(0, slack.getAsDouble()));
-        return settings.hitChance() - (settings.hitChance() - settings.slackHitChance()) * s;
+    /** The {@code tight} chance when the bucket is empty, the {@code slack} one when it is full, blended in between. */
+    private double hitChance(double tight, double slack) {
+        double spare = Math.min(1, Math.max(0, this.slack.getAsDouble()));
+        return tight - (tight - slack) * spare;
     }
 
     private Instant within(Instant at, Instant now, Duration maxGap) {

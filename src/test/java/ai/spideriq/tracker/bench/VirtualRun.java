@@ -3,6 +3,7 @@ package ai.spideriq.tracker.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import ai.spideriq.tracker.simulator.SimulatedJob;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
@@ -35,6 +36,12 @@ final class VirtualRun {
     }
 
     static RunResult run(Strategy strategy, Workload workload, long seed) {
+        return run(strategy.label(), strategy::create, workload, seed);
+    }
+
+    /** The same for a strategy built on the spot, such as the tracker with other settings. */
+    static RunResult run(String label, Function<PollStrategy.Context, PollStrategy> strategy, Workload workload,
+            long seed) {
         long wallStart = System.nanoTime();
         VirtualClock clock = new VirtualClock(START);
         VirtualTimers timers = new VirtualTimers(clock);
@@ -44,7 +51,7 @@ final class VirtualRun {
                 new SplittableRandom(seed));
         tick(timers, simulator);
         RunRecorder recorder = new RunRecorder();
-        PollStrategy polling = strategy.create(new PollStrategy.Context(clock, timers,
+        PollStrategy polling = strategy.apply(new PollStrategy.Context(clock, timers,
                 new SimulatedApi(simulator, timers, API_LATENCY), recorder::outcome, seed));
 
         long sequence = 0;
@@ -65,7 +72,7 @@ final class VirtualRun {
         timers.runUntil(arrivalsEnd);
         timers.runUntil(arrivalsEnd.plus(workload.drainCap()), recorder::allDone);
 
-        return recorder.result("virtual", strategy.label(), workload, simulator.stats().total(),
+        return recorder.result("virtual", label, workload, simulator.stats().total(),
                 simulator.stats().rateLimited(), polling::isTracking, arrivalsEnd, 1,
                 (System.nanoTime() - wallStart) / 1_000_000);
     }

@@ -1,15 +1,11 @@
 package ai.spideriq.tracker.simulator;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,22 +34,16 @@ class SimulatorEventStreamRoutesTest {
     private static final SpiderIqSimulator SIMULATOR =
             new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(1));
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static Vertx vertx;
-    private static int port;
+    private static SimulatorServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        SimulatorRoutes.mount(router, SIMULATOR, new EventStreamTiming(Duration.ofMillis(200), Duration.ofMillis(10)));
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0)
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        port = server.actualPort();
+        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR, new EventStreamTiming(Duration.ofMillis(200), Duration.ofMillis(10))));
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.close();
     }
 
     @BeforeEach
@@ -128,7 +118,7 @@ class SimulatorEventStreamRoutesTest {
 
     private static HttpResponse<InputStream> open(String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/events/stream?token=" + token))
+                        URI.create("http://localhost:" + server.port() + "/api/v1/events/stream?token=" + token))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
@@ -169,6 +159,6 @@ class SimulatorEventStreamRoutesTest {
     }
 
     private static RequestSpecification api() {
-        return given().port(port).baseUri("http://localhost");
+        return server.api();
     }
 }

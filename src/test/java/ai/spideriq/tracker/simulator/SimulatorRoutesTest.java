@@ -1,6 +1,5 @@
 package ai.spideriq.tracker.simulator;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,12 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,22 +21,16 @@ class SimulatorRoutesTest {
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
     private static final SpiderIqSimulator SIMULATOR =
             new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(1));
-    private static Vertx vertx;
-    private static int port;
+    private static SimulatorServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        SimulatorRoutes.mount(router, SIMULATOR);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0)
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        port = server.actualPort();
+        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR));
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.close();
     }
 
     @BeforeEach
@@ -114,6 +103,6 @@ class SimulatorRoutesTest {
     }
 
     private static RequestSpecification api() {
-        return given().port(port).baseUri("http://localhost");
+        return server.api();
     }
 }

@@ -70,11 +70,22 @@ class PollPlannerTest {
     }
 
     @Test
-    void whileStreamingOnlyAGuardPollAtTheHighQuantileThenTheFallbackInterval() {
+    void whileStreamingABusyBudgetGuardsOnlyAtTheHighQuantileThenEveryFallbackInterval() {
         learn("spiderSite", 100, i -> Duration.ofSeconds(i + 1));
 
         assertThat(secondsToNext(job("spiderSite", 0), T0, true)).isBetween(90L, 100L);
-        assertThat(secondsToNext(job("spiderSite", 1), T0.plusSeconds(95), true)).isEqualTo(120);
+        assertThat(secondsToNext(job("spiderSite", 1), T0.plusSeconds(150), true)).isEqualTo(120);
+        assertThat(secondsToNext(job("spiderSite", 2), T0.plusSeconds(600), true)).isEqualTo(120);
+    }
+
+    @Test
+    void whileStreamingIdleBudgetGuardsWhereHalfTheJobsStillRunningWillHaveEnded() {
+        // A cancellation or a lost event ends a job silently; spare budget finds it the way polling would.
+        learn("spiderSite", 100, i -> Duration.ofSeconds(i + 1));
+        slack = 1;
+
+        assertThat(secondsToNext(job("spiderSite", 0), T0, true)).isBetween(45L, 56L);
+        assertThat(secondsToNext(job("spiderSite", 1), T0.plusSeconds(50), true)).isBetween(20L, 31L);
     }
 
     @Test
