@@ -16,15 +16,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
- * Keeps the account's event stream open and hands its announcements to the {@link JobTracker}. Every connection
- * takes a limiter token first (opening the stream is a request like any other); a refused or dropped stream is
- * reopened after an exponential backoff; the tracker is told whether the stream is up, since its polls only guard
- * against lost events while it is. Failures are described by type and status only: the stream's URL carries the
+ * Keeps the account's event stream open and hands its announcements to the tracker. Every connection takes a
+ * limiter token first (opening the stream is a request like any other); a refused or dropped stream is reopened
+ * after an exponential backoff; the tracker is told whether the stream is up, since its polls only guard against
+ * lost events while it is. Failures are described by type and status only: the stream's URL carries the
  * token.
  */
 public final class EventStreamFollower {
 
-    /** Who is told what the stream says: the {@link JobTracker}. */
+    /** Who is told what the stream says: the tracker's polls ({@link JobTracker#announcements()}). */
     public interface Listener {
         /** The stream connected ({@code true}) or dropped. */
         void streaming(boolean up);

@@ -2,6 +2,7 @@ package ai.spideriq.tracker.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
@@ -42,8 +43,8 @@ final class PollPlanner {
      * @param halfLife          ended jobs of a type after which a learned duration counts half
      * @param minSamples        ended jobs of a type before their durations are used
      */
-    public record Settings(double hitChance, double slackHitChance, Duration minGap, Duration maxGap, double fallbackQuantile,
-            Duration fallbackInterval, int halfLife, int minSamples) {
+    public record Settings(double hitChance, double slackHitChance, Duration minGap, Duration maxGap,
+            double fallbackQuantile, Duration fallbackInterval, int halfLife, int minSamples) {
 
         public Settings {
             if (!(slackHitChance > 0 && slackHitChance <= hitChance && hitChance <= fallbackQuantile
@@ -93,13 +94,11 @@ final class PollPlanner {
 
     /** When to poll {@code job}, still running (or not yet asked), next. */
     Instant next(TrackedJob job, Instant now, boolean streaming, RandomGenerator random) {
-        Span span = job.startedAt() != null ? Span.PROCESSING : Span.TOTAL;
-        Instant anchor = job.startedAt() != null ? job.startedAt() : job.firstSeenAt();
+        Instant anchor = anchor(job);
         Duration maxGap = streaming ? settings.fallbackInterval() : settings.maxGap();
-        Duration age = Duration.between(anchor, now);
-        Optional<Double> endedBy = durations.shareWithin(job.type(), span, age);
+        Optional<Double> endedBy = endedBy(job, now);
         if (endedBy.isEmpty()) {
-            // The backoff's first delay serves both the first poll and the one after the first answer, as it always has.
+            // The backoff's first delay serves both the first poll and the one after the first answer.
             return streaming ? now.plus(maxGap) : now.plus(unlearned.delay(job.polls() - 1, random));
         }
         // Still running at this age: the next poll goes where a share c of the jobs still running will have ended.
@@ -107,12 +106,35 @@ final class PollPlanner {
         double hitChance = streaming ? hitChance(settings.fallbackQuantile(), settings.hitChance())
                 : hitChance(settings.hitChance(), settings.slackHitChance());
         double quantile = 1 - (1 - endedBy.get()) * (1 - hitChance);
-        Instant at = anchor.plus(durations.quantile(job.type(), span, quantile).orElseThrow());
+        Instant at = anchor.plus(durations.quantile(job.type(), span(job), quantile).orElseThrow());
         if (!at.isAfter(now.plus(settings.minGap()))) {
             // Outlived what was learned: wait a share of its age, as a job's odds of ending soon shrink with it.
-            at = now.plusNanos((long) (age.toNanos() * hitChance));
+            at = now.plusNanos((long) (Duration.between(anchor, now).toNanos() * hitChance));
         }
         return within(at, now, maxGap);
+    }
+
+    /**
+     * Orders jobs by how likely they are to have ended by {@code now}: by the learned share of their type ended by
+     * their age, and by age where nothing is learned yet.
+     */
+    Comparator<TrackedJob> likeliestEndedFirst(Instant now) {
+        Comparator<TrackedJob> byShare = Comparator.comparingDouble(job -> endedBy(job, now).orElse(0.0));
+        return byShare.reversed().thenComparing(TrackedJob::firstSeenAt);
+    }
+
+    /** The learned share of the job's type that had ended by the job's age, if enough is learned. */
+    private Optional<Double> endedBy(TrackedJob job, Instant now) {
+        return durations.shareWithin(job.type(), span(job), Duration.between(anchor(job), now));
+    }
+
+    private static Span span(TrackedJob job) {
+        return job.startedAt() != null ? Span.PROCESSING : Span.TOTAL;
+    }
+
+    /** Where the job's age is measured from: processing alone once its start was announced. */
+    private static Instant anchor(TrackedJob job) {
+        return job.startedAt() != null ? job.startedAt() : job.firstSeenAt();
     }
 
     /** The {@code tight} chance when the bucket is empty, the {@code slack} one when it is full, blended in between. */

@@ -52,7 +52,7 @@ class TrackingBeans {
         TrackerConfig.Events events = config.events();
         EventStreamFollower follower = new EventStreamFollower(client::events, limiter,
                 new VertxTimers(vertx, vertx.getOrCreateContext()),
-                new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker,
+                new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker.announcements(),
                 new SplittableRandom());
         metrics.streamGauge(follower::isUp);
         return follower;

@@ -46,7 +46,7 @@ final class TrackerStrategy implements PollStrategy {
         if (config.events().enabled()) {
             TrackerConfig.Events events = config.events();
             new EventStreamFollower(onOpen -> stream(context.api(), onOpen), limiter, context.timers(),
-                    new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker,
+                    new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker.announcements(),
                     new SplittableRandom(context.seed())).start();
         }
     }

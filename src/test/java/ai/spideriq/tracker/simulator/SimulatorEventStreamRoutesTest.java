@@ -38,7 +38,8 @@ class SimulatorEventStreamRoutesTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR, new EventStreamTiming(Duration.ofMillis(200), Duration.ofMillis(10))));
+        EventStreamTiming timing = new EventStreamTiming(Duration.ofMillis(200), Duration.ofMillis(10));
+        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR, timing));
     }
 
     @AfterAll

@@ -40,6 +40,7 @@ class JobTrackerTest {
     private final ApiRateLimiter limiter = new ApiRateLimiter(6000, 100, clock);
     private final Map<UUID, Queue<PollResult>> answers = new HashMap<>();
     private final List<Instant> requestTimes = new ArrayList<>();
+    private final List<UUID> requestedJobs = new ArrayList<>();
     private final List<String> journal = new ArrayList<>();
     /** When set, outcomes are acknowledged only when the test completes this future. */
     private CompletableFuture<Void> outcomeAck;
@@ -137,7 +138,7 @@ class JobTrackerTest {
 
     @Test
     void aJobPlannedPastItsDeadlineIsAskedAtTheDeadlineRatherThanGivenUpUnasked() {
-        tracker.streaming(true); // guard polls 120 s apart, more than this job's deadline leaves
+        tracker.announcements().streaming(true); // guard polls 120 s apart, more than this job's deadline leaves
         UUID job = script(running(), ended(JobStatus.COMPLETED));
         tracker.resume(0, List.of(TrackedJob.submitted(job, "spiderSite", 0, 0, clock.instant(),
                 clock.instant().plusSeconds(60), Map.of())), List.of());
@@ -224,12 +225,28 @@ class JobTrackerTest {
     }
 
     @Test
+    void resumedJobsOldestFirstAsTheLikeliestToHaveEnded() {
+        List<TrackedJob> restored = new ArrayList<>();
+        for (int minutesAgo : new int[] {2, 9, 5, 1, 7}) {
+            UUID job = script(ended(JobStatus.COMPLETED));
+            restored.add(TrackedJob.submitted(job, "spiderSite", 0, minutesAgo, clock.instant().minusSeconds(
+                    60L * minutesAgo), clock.instant().plusSeconds(600), Map.of()));
+        }
+
+        tracker.resume(0, restored, List.of());
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(requestedJobs).containsExactly(restored.get(1).jobId(), restored.get(4).jobId(),
+                restored.get(2).jobId(), restored.get(0).jobId(), restored.get(3).jobId());
+    }
+
+    @Test
     void anAnnouncedEndIsPolledAtOnceInsteadOfAtItsPlannedTime() {
         UUID job = script(running(), ended(JobStatus.COMPLETED));
         register(job);
         timers.advance(Duration.ofSeconds(7)); // polled at 5 s: still running; next planned for 10 s
 
-        tracker.announceEnded(job);
+        tracker.announcements().announceEnded(job);
 
         assertThat(secondsFromStart()).containsExactly(5L, 7L);
         assertThat(journal).last().isEqualTo("completed " + job + " after 2");
@@ -243,7 +260,7 @@ class JobTrackerTest {
         register(job);
         timers.advance(Duration.ofSeconds(5)); // the first request is under way
 
-        tracker.announceEnded(job);
+        tracker.announcements().announceEnded(job);
         pending = null;
         inFlight.complete(running()); // sent before the job ended
         timers.advance(Duration.ofSeconds(1));
@@ -256,11 +273,11 @@ class JobTrackerTest {
 
     @Test
     void anEndAnnouncedBeforeTheSubmissionArrivedIsPolledAtOnce() {
-        tracker.streaming(true);
+        tracker.announcements().streaming(true);
         UUID job = script(ended(JobStatus.COMPLETED));
-        tracker.announceStarted(job);
+        tracker.announcements().announceStarted(job);
         timers.advance(Duration.ofSeconds(3));
-        tracker.announceEnded(job); // the submission is still on its way through Kafka
+        tracker.announcements().announceEnded(job); // the submission is still on its way through Kafka
         timers.advance(Duration.ofSeconds(4));
 
         register(job);
@@ -272,12 +289,12 @@ class JobTrackerTest {
 
     @Test
     void whenTheStreamDropsGuardPollsComeForwardToThePlan() {
-        tracker.streaming(true);
+        tracker.announcements().streaming(true);
         UUID job = script(running(), ended(JobStatus.COMPLETED));
         register(job); // guard poll planned at 120 s
         timers.advance(Duration.ofSeconds(10));
 
-        tracker.streaming(false);
+        tracker.announcements().streaming(false);
         timers.advance(Duration.ofMinutes(1));
 
         // Nothing learned: the plain poll backoff from the drop, 5 s then 5 s.
@@ -287,8 +304,8 @@ class JobTrackerTest {
 
     @Test
     void eventsOfJobsItDoesNotTrackCostNothing() {
-        tracker.announceStarted(UUID.randomUUID());
-        tracker.announceEnded(UUID.randomUUID());
+        tracker.announcements().announceStarted(UUID.randomUUID());
+        tracker.announcements().announceEnded(UUID.randomUUID());
         timers.advance(Duration.ofMinutes(1));
 
         assertThat(requestTimes).isEmpty();
@@ -297,7 +314,7 @@ class JobTrackerTest {
 
     @Test
     void whileTheStreamIsUpAJobIsOnlyPolledAsAGuardAgainstALostEvent() {
-        tracker.streaming(true);
+        tracker.announcements().streaming(true);
         UUID job = script(running(), ended(JobStatus.CANCELLED));
         register(job);
         timers.advance(Duration.ofMinutes(5));
@@ -317,6 +334,7 @@ class JobTrackerTest {
 
     private Uni<PollResult> answer(UUID job) {
         requestTimes.add(clock.instant());
+        requestedJobs.add(job);
         PollResult scripted = answers.get(job).remove();
         return pending != null ? Uni.createFrom().completionStage(pending) : Uni.createFrom().item(scripted);
     }

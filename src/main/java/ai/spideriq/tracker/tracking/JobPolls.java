@@ -1,0 +1,219 @@
+package ai.spideriq.tracker.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+
+import ai.spideriq.tracker.client.PollResult;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.time.Timers;
+
+/**
+ * The polls of the jobs a {@link JobTracker} holds: when each is due ({@link PollPlanner}), who goes first
+ * ({@link PollDispatcher}), what each answer means, and what the event stream announced. An ending goes back to the
+ * tracker, which publishes it. Runs on the tracker's context and shares its job map.
+ */
+final class JobPolls implements EventStreamFollower.Listener {
+
+    private final Map<UUID, TrackedJob> jobs;
+    private final BiConsumer<TrackedJob, Ending> finish;
+    private final EarlyAnnouncements early = new EarlyAnnouncements(10_000);
+    private final Executor context;
+    private final InstantSource clock;
+    private final PollDispatcher dispatcher;
+    private final PollPlanner planner;
+    private final JobPoller poller;
+    private final TrackerMetrics metrics;
+    private final TrackingPolicy policy;
+    private final RandomGenerator random;
+    private final int requestsPerMinute;
+    private boolean streaming;
+
+    JobPolls(Map<UUID, TrackedJob> jobs, BiConsumer<TrackedJob, Ending> finish, Executor context, InstantSource clock,
+            Timers timers, ApiRateLimiter limiter, JobPoller poller, TrackerMetrics metrics, TrackingPolicy policy,
+            RandomGenerator random) {
+        this.jobs = jobs;
+        this.finish = finish;
+        this.context = context;
+        this.clock = clock;
+        this.poller = poller;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.random = random;
+        this.requestsPerMinute = limiter.requestsPerMinute();
+        this.planner = new PollPlanner(policy.schedule(), policy.poll(), limiter::slack);
+        this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);
+    }
+
+    /** The first poll of a newly tracked job: at once if its end was announced already, else where the plan says. */
+    void start(TrackedJob job) {
+        TrackedJob known = early.applyTo(job);
+        if (known.endAnnounced()) {
+            pollAnnounced(known, clock.instant());
+        } else {
+            schedule(known, planner.next(known, clock.instant(), streaming, random));
+        }
+    }
+
+    /**
+     * Polls restored jobs spread out so they do not all fall due at once: over the time the budget needs to poll each
+     * of them once (no less than the first poll delay), the likeliest to have ended first.
+     */
+    void resume(List<TrackedJob> restored) {
+        Instant now = clock.instant();
+        List<TrackedJob> waiting = restored.stream().map(early::applyTo).sorted(planner.likeliestEndedFirst(now))
+                .toList();
+        long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
+                Duration.ofMinutes(1).toNanos() * waiting.size() / requestsPerMinute);
+        for (int i = 0; i < waiting.size(); i++) {
+            TrackedJob job = waiting.get(i);
+            if (job.endAnnounced()) {
+                pollAnnounced(job, now);
+            } else {
+                schedule(job, now.plusNanos(spreadNanos * i / waiting.size()));
+            }
+        }
+    }
+
+    /** No more polls for this job. */
+    void cancel(UUID jobId) {
+        dispatcher.cancel(jobId);
+    }
+
+    /** Learns from a job that SpiderIQ reported completed at {@code completedAt}. */
+    void learn(TrackedJob job, Instant completedAt) {
+        planner.learn(job, completedAt);
+    }
+
+    /**
+     * The event stream connected or dropped. While it is up, polls only guard against lost events. When it drops,
+     * jobs waiting for a guard poll are brought forward to where their learned durations place them: each job's own
+     * time, so a drop costs no burst of requests. Ends missed while it was down are found by those polls.
+     */
+    @Override
+    public void streaming(boolean live) {
+        context.execute(() -> {
+            boolean dropped = streaming && !live;
+            streaming = live;
+            if (dropped) {
+                Instant now = clock.instant();
+                List.copyOf(jobs.values()).stream()
+                        .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
+                        .forEach(job -> {
+                            Instant sooner = planner.next(job, now, false, random);
+                            if (job.nextPollAt() != null && sooner.isBefore(job.nextPollAt())) {
+                                schedule(job, sooner);
+                            }
+                        });
+            }
+        });
+    }
+
+    /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
+    @Override
+    public void announceStarted(UUID jobId) {
+        context.execute(() -> {
+            TrackedJob job = jobs.get(jobId);
+            if (job == null) {
+                early.started(jobId, clock.instant());
+            } else if (job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
+                jobs.put(jobId, job.started(clock.instant()));
+            }
+        });
+    }
+
+    /**
+     * The event stream announced the job's end: poll it now, ahead of every scheduled poll. An event for a job this
+     * instance does not track (the stream is account-wide) is remembered a while, in case its submission comes later.
+     */
+    @Override
+    public void announceEnded(UUID jobId) {
+        context.execute(() -> {
+            TrackedJob job = jobs.get(jobId);
+            if (job == null) {
+                early.ended(jobId);
+            } else if (job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced()) {
+                jobs.put(jobId, job.announcedEnded());
+                if (job.phase() == TrackedJob.Phase.WAITING) {
+                    pollAnnounced(job.announcedEnded(), clock.instant());
+                }
+            }
+        });
+    }
+
+    /** Polls at {@code at}; no later than the deadline, so no job is given up without a last look. */
+    private void schedule(TrackedJob job, Instant at) {
+        Instant now = clock.instant();
+        if (at.isBefore(job.deadlineAt()) || now.isBefore(job.deadlineAt())) {
+            Instant when = at.isBefore(job.deadlineAt()) ? at : job.deadlineAt();
+            jobs.put(job.jobId(), job.waitingUntil(when));
+            dispatcher.pollAt(job.jobId(), when);
+        } else {
+            jobs.put(job.jobId(), job.waitingUntil(now));
+            dispatcher.expireAt(job.jobId(), now);
+        }
+    }
+
+    private void pollAnnounced(TrackedJob job, Instant at) {
+        jobs.put(job.jobId(), job.waitingUntil(at));
+        dispatcher.pollAnnouncedAt(job.jobId(), at);
+    }
+
+    private void send(UUID jobId, Duration waitedForToken) {
+        TrackedJob job = jobs.get(jobId);
+        if (job == null || job.phase() != TrackedJob.Phase.WAITING) {
+            return;
+        }
+        metrics.limiterWait(waitedForToken);
+        jobs.put(jobId, job.polling());
+        poller.poll(jobId).subscribe().with(result -> context.execute(() -> handle(jobId, result)),
+                failure -> context.execute(() -> handle(jobId, new PollResult.Failed(failure.toString()))));
+    }
+
+    private void handle(UUID jobId, PollResult result) {
+        TrackedJob job = jobs.get(jobId);
+        if (job == null || job.phase() != TrackedJob.Phase.POLLING) {
+            return; // released while the request was under way
+        }
+        Instant now = clock.instant();
+        if (result instanceof PollResult.Ended end) {
+            finish.accept(job.answered(end.label()), new Ending.Reported(end.results()));
+        } else if (result instanceof PollResult.Running running) {
+            TrackedJob next = job.stillRunning(running.status(), running.type());
+            if (job.endAnnounced()) {
+                // The answer crossed the announcement: ask once more, soon, then go back to the plan.
+                pollAnnounced(next, now.plus(planner.minGap()));
+            } else {
+                schedule(next, planner.next(next, now, streaming, random));
+            }
+        } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
+            finish.accept(job.answered(result.label()), new Ending.NotFound());
+        } else if (result instanceof PollResult.RateLimited || result instanceof PollResult.Rejected) {
+            // The limiter is paused already; the job waits in line behind the pause.
+            schedule(job.answered(result.label()), now);
+        } else {
+            // A failed request, or a 404 still within the grace period: the error backoff.
+            TrackedJob next = job.failedRequest(result.label());
+            schedule(next, now.plus(policy.errors().delay(next.failures() - 1, random)));
+        }
+    }
+
+    /** A 404 this early may be a job the API does not list yet. */
+    private Instant notFoundBelievedFrom(TrackedJob job) {
+        return job.firstSeenAt().plus(policy.notFoundGrace());
+    }
+
+    private void expire(UUID jobId) {
+        TrackedJob job = jobs.get(jobId);
+        if (job != null && job.phase() == TrackedJob.Phase.WAITING) {
+            finish.accept(job, new Ending.DeadlineExceeded());
+        }
+    }
+}
