@@ -160,7 +160,10 @@ public interface TrackerConfig {
         @WithDefault("0.95")
         double fallbackQuantile();
 
-        /** While the stream is up, the longest gap between polls of a job whose end has not been announced. */
+        /**
+         * While the stream is up, the longest gap between polls of a job whose end has not been announced; before
+         * durations are learned, the gap when the budget is tight (the poll backoff's when it is idle).
+         */
         @WithDefault("120s")
         Duration fallbackInterval();
 

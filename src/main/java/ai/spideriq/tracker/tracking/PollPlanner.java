@@ -25,8 +25,8 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
  * <li>While the stream is up, an announced end is polled at once (not here), so these polls only guard against a
  * silent end (a lost event, a cancellation): {@code c} runs from {@code fallback-quantile} (tight: one poll at that
  * quantile, then one every {@code fallback-interval}) to {@code hit-chance}.</li>
- * <li>Until enough jobs of a type have ended, the configured poll backoff, or the fallback interval while
- * streaming.</li>
+ * <li>Until enough jobs of a type have ended, the configured poll backoff; while streaming, blended from it (slack)
+ * to the fallback interval (tight).</li>
  * </ul>
  * Durations are measured from {@code job.started} when the stream said so (processing alone), else from first sight.
  * Every gap stays between {@code min-gap} and {@code poll.max-delay} (or {@code fallback-interval} while streaming).
@@ -98,13 +98,16 @@ final class PollPlanner {
         Duration maxGap = streaming ? settings.fallbackInterval() : settings.maxGap();
         Optional<Double> endedBy = endedBy(job, now);
         if (endedBy.isEmpty()) {
-            // The backoff's first delay serves both the first poll and the one after the first answer.
-            return streaming ? now.plus(maxGap) : now.plus(unlearned.delay(job.polls() - 1, random));
+            // The backoff's first delay serves both the first poll and the one after the first answer. While
+            // streaming, the guard stretches it toward the fallback interval as the budget tightens.
+            Duration backoff = unlearned.delay(job.polls() - 1, random);
+            return streaming ? within(now.plusNanos((long) blend(maxGap.toNanos(), backoff.toNanos())), now, maxGap)
+                    : now.plus(backoff);
         }
         // Still running at this age: the next poll goes where a share c of the jobs still running will have ended.
         // While streaming, polls only guard against a silent end: sparser by one step at either end of the blend.
-        double hitChance = streaming ? hitChance(settings.fallbackQuantile(), settings.hitChance())
-                : hitChance(settings.hitChance(), settings.slackHitChance());
+        double hitChance = streaming ? blend(settings.fallbackQuantile(), settings.hitChance())
+                : blend(settings.hitChance(), settings.slackHitChance());
         double quantile = 1 - (1 - endedBy.get()) * (1 - hitChance);
         Instant at = anchor.plus(durations.quantile(job.type(), span(job), quantile).orElseThrow());
         if (!at.isAfter(now.plus(settings.minGap()))) {
@@ -137,8 +140,8 @@ final class PollPlanner {
         return job.startedAt() != null ? job.startedAt() : job.firstSeenAt();
     }
 
-    /** The {@code tight} chance when the bucket is empty, the {@code slack} one when it is full, blended in between. */
-    private double hitChance(double tight, double slack) {
+    /** The {@code tight} value when the bucket is empty, the {@code slack} one when it is full, blended in between. */
+    private double blend(double tight, double slack) {
         double spare = Math.min(1, Math.max(0, this.slack.getAsDouble()));
         return tight - (tight - slack) * spare;
     }

@@ -138,14 +138,14 @@ class JobTrackerTest {
 
     @Test
     void aJobPlannedPastItsDeadlineIsAskedAtTheDeadlineRatherThanGivenUpUnasked() {
-        tracker.announcements().streaming(true); // guard polls 120 s apart, more than this job's deadline leaves
-        UUID job = script(running(), ended(JobStatus.COMPLETED));
+        UUID job = script(running(), running(), running(), running(), ended(JobStatus.COMPLETED));
         tracker.resume(0, List.of(TrackedJob.submitted(job, "spiderSite", 0, 0, clock.instant(),
                 clock.instant().plusSeconds(60), Map.of())), List.of());
         timers.advance(Duration.ofMinutes(3));
 
-        assertThat(secondsFromStart()).hasSize(2).endsWith(60L);
-        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
+        // The backoff would place the fifth poll at 75 s, past the 60 s deadline.
+        assertThat(secondsFromStart()).containsExactly(0L, 5L, 15L, 35L, 60L);
+        assertThat(journal).last().isEqualTo("completed " + job + " after 5");
     }
 
     @Test
@@ -291,7 +291,8 @@ class JobTrackerTest {
     void whenTheStreamDropsGuardPollsComeForwardToThePlan() {
         tracker.announcements().streaming(true);
         UUID job = script(running(), ended(JobStatus.COMPLETED));
-        register(job); // guard poll planned at 120 s
+        spendTheBudget();
+        register(job); // the budget is tight: a guard poll planned at 120 s
         timers.advance(Duration.ofSeconds(10));
 
         tracker.announcements().streaming(false);
@@ -313,19 +314,27 @@ class JobTrackerTest {
     }
 
     @Test
-    void whileTheStreamIsUpAJobIsOnlyPolledAsAGuardAgainstALostEvent() {
+    void whileTheStreamIsUpGuardPollsAgainstASilentEndAreSparseWhenTheBudgetIsTightAndDenseWhenItIsIdle() {
         tracker.announcements().streaming(true);
         UUID job = script(running(), ended(JobStatus.CANCELLED));
+        spendTheBudget();
         register(job);
         timers.advance(Duration.ofMinutes(5));
 
-        // Nothing learned yet: the guard polls come a fallback interval (120 s) apart; a cancellation has no event.
-        assertThat(secondsFromStart()).containsExactly(120L, 240L);
+        // Nothing learned yet. With the bucket empty, the guard comes a fallback interval (120 s) later; by then the
+        // bucket has refilled (but for that poll's token), so the next comes about the poll backoff's 5 s later.
+        // A cancellation has no event.
+        assertThat(secondsFromStart()).containsExactly(120L, 126L);
         assertThat(journal).last().isEqualTo("cancelled " + job + " after 2");
     }
 
     private Registration register(UUID job) {
         return register(job, 0);
+    }
+
+    /** Empties the token bucket, as the server's count would: it refills within a second at this test's rate. */
+    private void spendTheBudget() {
+        limiter.observeServerCount(0, null);
     }
 
     private Registration register(UUID job, long offset) {

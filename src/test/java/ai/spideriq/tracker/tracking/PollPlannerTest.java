@@ -89,6 +89,17 @@ class PollPlannerTest {
     }
 
     @Test
+    void whileStreamingUnlearnedGuardsFollowThePollBackoffWhenIdleAndTheFallbackIntervalWhenTight() {
+        slack = 1;
+        assertThat(secondsToNext(job("spiderSite", 0), T0, true)).isEqualTo(5);
+        assertThat(secondsToNext(job("spiderSite", 2), T0, true)).isEqualTo(10);
+        slack = 0.5; // halfway from the backoff's 5 s to the fallback interval's 120 s
+        assertThat(secondsToNext(job("spiderSite", 0), T0, true)).isEqualTo(62);
+        slack = 0;
+        assertThat(secondsToNext(job("spiderSite", 0), T0, true)).isEqualTo(120);
+    }
+
+    @Test
     void measuresFromTheStartOnceTheStreamAnnouncedIt() {
         for (int i = 0; i < 100; i++) {
             TrackedJob ended = job("spiderSite", 0).started(T0.plusSeconds(30));
