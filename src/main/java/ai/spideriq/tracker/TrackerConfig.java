@@ -31,6 +31,9 @@ public interface TrackerConfig {
     /** The account's event stream, which announces ended jobs so that most of them cost one request. */
     Events events();
 
+    /** Sweeps of the account's job list, which find ended jobs at a cost per sweep rather than per job. */
+    Sweep sweep();
+
     Tracking tracking();
 
     Intake intake();
@@ -161,8 +164,9 @@ public interface TrackerConfig {
         double fallbackQuantile();
 
         /**
-         * While the stream is up, the longest gap between polls of a job whose end has not been announced; before
-         * durations are learned, the gap when the budget is tight (the poll backoff's when it is idle).
+         * While the stream is up or the job-list sweeps work, the longest gap between polls of a job whose end has
+         * not been announced. Before durations are learned, the gap while sweeps work, and while only the stream is
+         * up the gap when the budget is tight (the poll backoff's when it is idle).
          */
         @WithDefault("120s")
         Duration fallbackInterval();
@@ -171,9 +175,61 @@ public interface TrackerConfig {
         @WithDefault("1s")
         Duration reconnectDelay();
 
-        /** Cap on the delay between reconnection attempts. */
-        @WithDefault("60s")
-        Duration reconnectMaxDelay();
+        /**
+         * Cap on the delay between reconnection attempts. Long, since a stream that keeps being refused (a proxy or a
+         * deployment without it) costs a request per attempt and tracking goes on without it.
+         */
+        @WithDefault("10m")
+        Duration maxReconnectDelay();
+
+        /**
+         * A stream that sends no frame for this long is dropped and reconnected; SpiderIQ sends a heartbeat every
+         * 30 s, so an open but silent connection (a stuck proxy) is not believed alive.
+         */
+        @WithDefault("75s")
+        Duration idleTimeout();
+    }
+
+    /**
+     * Sweeps of {@code GET /api/v1/jobs/list}, sorted by last update: one request finds the ends (cancellations too)
+     * of up to a page of jobs. Off with a backoff while the list answers 404/400/422 or garbage.
+     */
+    interface Sweep {
+        /** Whether the tracker sweeps the job list at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Between sweeps while the budget is idle and the event stream is down. */
+        @WithDefault("2500ms")
+        Duration idleInterval();
+
+        /** Between sweeps while the budget is idle and the stream is up: the net for lost events and cancellations. */
+        @WithDefault("10s")
+        Duration streamingInterval();
+
+        /** Between sweeps when the budget is spent; in between, blended by how full the token bucket is. */
+        @WithDefault("30s")
+        Duration tightInterval();
+
+        /** Jobs per page (the API allows at most 100). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Pages one sweep reads at most while paging back to what the previous sweep saw. */
+        @WithDefault("5")
+        int maxPages();
+
+        /** Changes up to this much older than the newest one seen are read again (the list may lag). */
+        @WithDefault("10s")
+        Duration overlap();
+
+        /** How long sweeps stay off after an unusable answer; doubles with each further one. */
+        @WithDefault("1m")
+        Duration offDelay();
+
+        /** Cap on how long sweeps stay off. */
+        @WithDefault("1h")
+        Duration maxOffDelay();
     }
 
     interface Tracking {

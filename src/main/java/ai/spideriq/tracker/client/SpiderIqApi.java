@@ -33,6 +33,13 @@ interface SpiderIqApi {
     Uni<Response> results(@PathParam("jobId") UUID jobId,
             @HeaderParam("Authorization") String authorization);
 
+    /** The latest status changes of the account's jobs, most recent first when sorted by {@code updated_at}. */
+    @GET
+    @Path("/jobs/list")
+    Uni<Response> list(@QueryParam("page") int page, @QueryParam("page_size") int pageSize,
+            @QueryParam("sort_by") String sortBy, @QueryParam("sort_order") String sortOrder,
+            @HeaderParam("Authorization") String authorization);
+
     /** The account's event stream; the API takes the token in the query here (never log this call's URL). */
     @GET
     @Path("/events/stream")

@@ -2,7 +2,6 @@ package ai.spideriq.tracker.client;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
@@ -18,24 +17,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.detection.EventStreamSource;
+import ai.spideriq.tracker.detection.JobLister;
 import ai.spideriq.tracker.tracking.JobPoller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The one way to call SpiderIQ: one {@code GET /results} per poll, with the Bearer token, a timeout and a metric for
- * every request, and the account's event stream; the {@link ResultsInterpreter} says what an answer means. The caller
+ * every request; the account's job list and event stream, which only ever hint at ends. The
+ * {@link ResultsInterpreter} and {@link JobListReader} say what an answer means. The caller
  * takes the limiter token before calling: this class never waits.
  */
 @ApplicationScoped
-public class SpiderIqClient implements JobPoller {
+public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
 
     static final String RESULTS = "results";
     static final String EVENTS = "events";
+    static final String LIST = JobListReader.ENDPOINT;
 
     private final SpiderIqApi api;
     private final TrackerMetrics metrics;
     private final ResultsInterpreter interpreter;
+    private final RateLimitFeedback feedback;
+    private final JobListReader listReader;
     private final Duration timeout;
     private final String authorization;
     private final String token;
@@ -47,6 +52,8 @@ public class SpiderIqClient implements JobPoller {
         this.metrics = metrics;
         this.interpreter = new ResultsInterpreter(mapper, limiter, access, metrics, config.rateLimit(),
                 InstantSource.system());
+        this.feedback = new RateLimitFeedback(limiter, metrics, config.rateLimit(), InstantSource.system());
+        this.listReader = new JobListReader(mapper, feedback);
         this.timeout = config.api().requestTimeout();
         this.token = config.api().token().orElse("");
         this.authorization = "Bearer " + token;
@@ -70,44 +77,66 @@ public class SpiderIqClient implements JobPoller {
                 });
     }
 
-    /**
-     * Opens the account's event stream once: the documented events of every job, as they arrive. The first signal
-     * (an event or a heartbeat) tells {@code onOpen} the stream is up. It fails when the connection is refused or
-     * drops and completes when the server ends it: reconnecting is the caller's decision. A refusal's rate-limit and
-     * credential answers act on the limiter as any other request's do.
-     */
-    public Multi<ApiEvent> events(Runnable onOpen) {
+    @Override
+    public Uni<JobListAnswer> list(int page, int pageSize) {
         long start = System.nanoTime();
-        AtomicBoolean opened = new AtomicBoolean();
-        return api.events(token)
-                .onItem().invoke(signal -> {
-                    if (opened.compareAndSet(false, true)) {
-                        metrics.apiRequest(EVENTS, "200", since(start));
-                        onOpen.run();
-                    }
+        return api.list(page, pageSize, "updated_at", "desc", authorization)
+                .ifNoItem().after(timeout).fail()
+                .map(response -> {
+                    metrics.apiRequest(LIST, Integer.toString(response.getStatus()), since(start));
+                    return listReader.read(response.getStatus(), response::getHeaderString,
+                            () -> response.readEntity(String.class));
                 })
-                .onFailure().invoke(failure -> {
-                    if (!opened.get()) {
-                        refused(failure, start);
-                    }
-                })
-                .filter(signal -> signal.data() != null && !signal.data().isBlank())
-                .map(signal -> {
-                    Optional<ApiEvent> event = ApiEvent.parse(signal.name(), signal.data(), mapper);
-                    metrics.eventReceived(event.map(e -> e.kind().wireName()).orElse("other")).increment();
-                    return event;
-                })
-                .filter(Optional::isPresent).map(Optional::get);
+                .onFailure().recoverWithItem(failure -> {
+                    String status = failureStatus(failure);
+                    metrics.apiRequest(LIST, status, since(start));
+                    return new JobListAnswer.Failed(status);
+                });
     }
 
-    private void refused(Throwable failure, long start) {
+    /**
+     * Opens the account's event stream once: every frame, as it arrives (SSE comments are not frames). A refusal
+     * counts as a request of its own and acts on the limiter only through its rate-limit answers: whatever the
+     * stream says, it never judges the token. Failures carry their status only ({@link EventStreamException}):
+     * the URL holds the token.
+     */
+    @Override
+    public Multi<ApiEvent> open() {
+        long start = System.nanoTime();
+        AtomicBoolean answered = new AtomicBoolean();
+        return api.events(token)
+                .onItem().invoke(signal -> {
+                    if (answered.compareAndSet(false, true)) {
+                        metrics.apiRequest(EVENTS, "200", since(start));
+                    }
+                })
+                .onFailure().transform(failure -> refused(failure, start, !answered.getAndSet(true)))
+                .filter(signal -> signal.name() != null || signal.data() != null)
+                .map(signal -> {
+                    ApiEvent event = ApiEvent.parse(signal.name(), signal.data(), mapper);
+                    metrics.eventReceived(event.kind().wireName()).increment();
+                    return event;
+                });
+    }
+
+    private EventStreamException refused(Throwable failure, long start, boolean atOpening) {
         if (failure instanceof WebApplicationException refusal && refusal.getResponse() != null) {
             Response response = refusal.getResponse();
             metrics.apiRequest(EVENTS, Integer.toString(response.getStatus()), since(start));
-            interpreter.interpret(response.getStatus(), response::getHeaderString, () -> "");
-        } else {
-            metrics.apiRequest(EVENTS, "io_error", since(start));
+            feedback.observe(EVENTS, response.getStatus(), response::getHeaderString);
+            return new EventStreamException("http " + response.getStatus());
         }
+        String status = failureStatus(failure);
+        if (atOpening) {
+            metrics.apiRequest(EVENTS, status, since(start));
+        }
+        return new EventStreamException(status);
+    }
+
+    private static String failureStatus(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof io.smallrye.mutiny.TimeoutException
+                ? "timeout"
+                : "io_error";
     }
 
     private static Duration since(long startNanos) {

@@ -34,6 +34,12 @@ public class TrackerMetrics {
     public static final String INTAKE_DEAD_LETTERED = "spideriq.intake.dead_lettered";
     public static final String EVENTS_RECEIVED = "spideriq.events.received";
     public static final String EVENTS_STREAM_UP = "spideriq.events.stream_up";
+    public static final String EVENTS_LAST_FRAME_AGE = "spideriq.events.last_frame_age";
+    public static final String EVENTS_DROPS = "spideriq.events.drops";
+    public static final String EVENTS_REFUSALS = "spideriq.events.refusals";
+    public static final String SWEEPS = "spideriq.sweeps";
+    public static final String SWEEP_ENDS_FOUND = "spideriq.sweep.ends_found";
+    public static final String SWEEP_WORKING = "spideriq.sweep.working";
 
     /** Prometheus names of the above, as a scrape shows them (for the test that checks they are all exported). */
     public static final List<String> PROMETHEUS_NAMES = List.of("spideriq_jobs_in_flight", "spideriq_outcomes_total",
@@ -42,13 +48,16 @@ public class TrackerMetrics {
             "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_job_requests_count",
             "spideriq_job_tracking_seconds_count", "spideriq_job_detection_lag_seconds_count",
             "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total",
-            "spideriq_events_received_total", "spideriq_events_stream_up");
+            "spideriq_events_received_total", "spideriq_events_stream_up", "spideriq_events_last_frame_age_seconds",
+            "spideriq_events_drops_total", "spideriq_events_refusals_total", "spideriq_sweeps_total",
+            "spideriq_sweep_ends_found_total", "spideriq_sweep_working");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;
     private final Timer limiterWait;
     private final DistributionSummary jobRequests;
     private final Timer detectionLag;
+    private final Counter sweepEndsFound;
 
     public TrackerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -67,9 +76,21 @@ public class TrackerMetrics {
         for (String result : List.of("accepted", "duplicate", "already_ended")) {
             Counter.builder(INTAKE_SUBMISSIONS).tag("result", result).register(registry);
         }
-        for (String event : List.of("job.started", "job.completed", "job.failed")) {
+        for (String event : List.of("connected", "heartbeat", "error", "job.queued", "job.started", "job.completed",
+                "job.failed", "other")) {
             eventReceived(event);
         }
+        for (String reason : List.of("refused", "failed", "silent", "error_event", "ended")) {
+            streamDrops(reason);
+        }
+        for (String status : List.of("401", "403", "404", "429", "500", "502", "503")) {
+            streamRefusals(status);
+        }
+        for (String result : List.of("complete", "truncated", "failed", "unavailable")) {
+            sweeps(result);
+        }
+        this.sweepEndsFound = Counter.builder(SWEEP_ENDS_FOUND)
+                .description("Ended jobs the job-list sweeps announced (tracked or not)").register(registry);
     }
 
     public void gauges(Supplier<Number> inFlight, Supplier<Number> tokensAvailable, Supplier<Boolean> paused,
@@ -118,6 +139,55 @@ public class TrackerMetrics {
     public void streamGauge(Supplier<Boolean> up) {
         Gauge.builder(EVENTS_STREAM_UP, () -> up.get() ? 1 : 0)
                 .description("1 while the SpiderIQ event stream is connected").register(registry);
+    }
+
+    /** The stream's health: whether it is up and how long since its last frame. */
+    public void streamGauges(Supplier<Boolean> up, Supplier<Duration> sinceLastFrame) {
+        streamGauge(up);
+        Gauge.builder(EVENTS_LAST_FRAME_AGE, () -> sinceLastFrame.get().toMillis() / 1000.0).baseUnit("seconds")
+                .description("Since the event stream's last frame (SpiderIQ sends a heartbeat every 30 s)")
+                .register(registry);
+    }
+
+    /**
+     * A stream connection ended: {@code reason} is refused, failed, silent, error_event or ended; {@code status} the
+     * HTTP status of a refusal.
+     */
+    public void streamDropped(String reason, String status) {
+        streamDrops(reason).increment();
+        if (!status.isEmpty()) {
+            streamRefusals(status).increment();
+        }
+    }
+
+    /** Whether the job-list sweeps work (1) or are switched off (0). */
+    public void sweepGauge(Supplier<Boolean> working) {
+        Gauge.builder(SWEEP_WORKING, () -> working.get() ? 1 : 0)
+                .description("1 while the job-list sweeps read the list as documented").register(registry);
+    }
+
+    /** A sweep ended: complete, truncated (max pages or no token), failed (5xx, timeout) or unavailable. */
+    public void sweep(String result) {
+        sweeps(result).increment();
+    }
+
+    public void sweepFoundEnd() {
+        sweepEndsFound.increment();
+    }
+
+    private Counter streamDrops(String reason) {
+        return Counter.builder(EVENTS_DROPS).description("Event stream connections that ended, by reason")
+                .tag("reason", reason).register(registry);
+    }
+
+    private Counter streamRefusals(String status) {
+        return Counter.builder(EVENTS_REFUSALS).description("Event stream connections refused, by HTTP status")
+                .tag("status", status).register(registry);
+    }
+
+    private Counter sweeps(String result) {
+        return Counter.builder(SWEEPS).description("Job-list sweeps, by result").tag("result", result)
+                .register(registry);
     }
 
     /** An event arrived on the stream; {@code event} is its documented name, or {@code other}. */

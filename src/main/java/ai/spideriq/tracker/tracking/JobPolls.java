@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 import ai.spideriq.tracker.client.PollResult;
+import ai.spideriq.tracker.detection.EndHints;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.Timers;
@@ -20,7 +21,7 @@ import ai.spideriq.tracker.time.Timers;
  * ({@link PollDispatcher}), what each answer means, and what the event stream announced. An ending goes back to the
  * tracker, which publishes it. Runs on the tracker's context and shares its job map.
  */
-final class JobPolls implements EventStreamFollower.Listener {
+final class JobPolls implements EndHints {
 
     private final Map<UUID, TrackedJob> jobs;
     private final BiConsumer<TrackedJob, Ending> finish;
@@ -35,6 +36,7 @@ final class JobPolls implements EventStreamFollower.Listener {
     private final RandomGenerator random;
     private final int requestsPerMinute;
     private boolean streaming;
+    private boolean sweeping;
 
     JobPolls(Map<UUID, TrackedJob> jobs, BiConsumer<TrackedJob, Ending> finish, Executor context, InstantSource clock,
             Timers timers, ApiRateLimiter limiter, JobPoller poller, TrackerMetrics metrics, TrackingPolicy policy,
@@ -58,7 +60,7 @@ final class JobPolls implements EventStreamFollower.Listener {
         if (known.endAnnounced()) {
             pollAnnounced(known, clock.instant());
         } else {
-            schedule(known, planner.next(known, clock.instant(), streaming, random));
+            schedule(known, planner.next(known, clock.instant(), coverage(), random));
         }
     }
 
@@ -92,28 +94,48 @@ final class JobPolls implements EventStreamFollower.Listener {
         planner.learn(job, completedAt);
     }
 
-    /**
-     * The event stream connected or dropped. While it is up, polls only guard against lost events. When it drops,
-     * jobs waiting for a guard poll are brought forward to where their learned durations place them: each job's own
-     * time, so a drop costs no burst of requests. Ends missed while it was down are found by those polls.
-     */
+    /** The event stream came up or dropped; see {@link #covered}. */
     @Override
     public void streaming(boolean live) {
-        context.execute(() -> {
-            boolean dropped = streaming && !live;
-            streaming = live;
-            if (dropped) {
-                Instant now = clock.instant();
-                List.copyOf(jobs.values()).stream()
-                        .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
-                        .forEach(job -> {
-                            Instant sooner = planner.next(job, now, false, random);
-                            if (job.nextPollAt() != null && sooner.isBefore(job.nextPollAt())) {
-                                schedule(job, sooner);
-                            }
-                        });
-            }
-        });
+        context.execute(() -> covered(() -> streaming = live));
+    }
+
+    /** The job-list sweeps started working or were switched off; see {@link #covered}. */
+    @Override
+    public void sweeping(boolean working) {
+        context.execute(() -> covered(() -> sweeping = working));
+    }
+
+    @Override
+    public boolean awaitsAnyEnd() {
+        return jobs.values().stream().anyMatch(job -> job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced());
+    }
+
+    /**
+     * Applies a change of what covers the jobs. When coverage gets worse (the stream or the sweeps are gone), jobs
+     * waiting for a guard poll are brought forward to where the plan now places them: each job's own time, so a
+     * drop costs no burst of requests. Ends missed meanwhile are found by those polls.
+     */
+    private void covered(Runnable change) {
+        Coverage before = coverage();
+        change.run();
+        Coverage now = coverage();
+        if (now.compareTo(before) >= 0) {
+            return;
+        }
+        Instant at = clock.instant();
+        List.copyOf(jobs.values()).stream()
+                .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
+                .forEach(job -> {
+                    Instant sooner = planner.next(job, at, now, random);
+                    if (job.nextPollAt() != null && sooner.isBefore(job.nextPollAt())) {
+                        schedule(job, sooner);
+                    }
+                });
+    }
+
+    private Coverage coverage() {
+        return sweeping ? Coverage.SWEEPS : streaming ? Coverage.STREAM : Coverage.POLLS;
     }
 
     /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
@@ -130,8 +152,9 @@ final class JobPolls implements EventStreamFollower.Listener {
     }
 
     /**
-     * The event stream announced the job's end: poll it now, ahead of every scheduled poll. An event for a job this
-     * instance does not track (the stream is account-wide) is remembered a while, in case its submission comes later.
+     * The event stream or the job list announced the job's end: poll it now, ahead of every scheduled poll. An end of
+     * a job this instance does not track (both are account-wide) is remembered a while, in case its submission comes
+     * later.
      */
     @Override
     public void announceEnded(UUID jobId) {
@@ -191,7 +214,7 @@ final class JobPolls implements EventStreamFollower.Listener {
                 // The answer crossed the announcement: ask once more, soon, then go back to the plan.
                 pollAnnounced(next, now.plus(planner.minGap()));
             } else {
-                schedule(next, planner.next(next, now, streaming, random));
+                schedule(next, planner.next(next, now, coverage(), random));
             }
         } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
             finish.accept(job.answered(result.label()), new Ending.NotFound());

@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 
 import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.detection.EndHints;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.Timers;
@@ -57,8 +58,8 @@ public final class JobTracker {
         this.polls = new JobPolls(jobs, this::finish, context, clock, timers, limiter, poller, metrics, policy, random);
     }
 
-    /** Who hears what the event stream announces. */
-    public EventStreamFollower.Listener announcements() {
+    /** Who hears what the event stream and the job-list sweeps announce. */
+    public EndHints announcements() {
         return polls;
     }
 

@@ -25,11 +25,14 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
  * <li>While the stream is up, an announced end is polled at once (not here), so these polls only guard against a
  * silent end (a lost event, a cancellation): {@code c} runs from {@code fallback-quantile} (tight: one poll at that
  * quantile, then one every {@code fallback-interval}) to {@code hit-chance}.</li>
+ * <li>While the job-list sweeps work, they find every end: {@code c} is {@code fallback-quantile} whatever the
+ * budget.</li>
  * <li>Until enough jobs of a type have ended, the configured poll backoff; while streaming, blended from it (slack)
- * to the fallback interval (tight).</li>
+ * to the fallback interval (tight); while sweeps work, the fallback interval.</li>
  * </ul>
  * Durations are measured from {@code job.started} when the stream said so (processing alone), else from first sight.
- * Every gap stays between {@code min-gap} and {@code poll.max-delay} (or {@code fallback-interval} while streaming).
+ * Every gap stays between {@code min-gap} and {@code poll.max-delay} (or {@code fallback-interval} while the stream
+ * or the sweeps cover the job).
  */
 final class PollPlanner {
 
@@ -92,22 +95,30 @@ final class PollPlanner {
         return settings.minGap();
     }
 
-    /** When to poll {@code job}, still running (or not yet asked), next. */
-    Instant next(TrackedJob job, Instant now, boolean streaming, RandomGenerator random) {
+    /** When to poll {@code job}, still running (or not yet asked), next, given what else will tell its end. */
+    Instant next(TrackedJob job, Instant now, Coverage coverage, RandomGenerator random) {
         Instant anchor = anchor(job);
-        Duration maxGap = streaming ? settings.fallbackInterval() : settings.maxGap();
+        Duration maxGap = coverage == Coverage.POLLS ? settings.maxGap() : settings.fallbackInterval();
         Optional<Double> endedBy = endedBy(job, now);
         if (endedBy.isEmpty()) {
             // The backoff's first delay serves both the first poll and the one after the first answer. While
-            // streaming, the guard stretches it toward the fallback interval as the budget tightens.
+            // streaming, the guard stretches it toward the fallback interval as the budget tightens; while sweeps
+            // work, they find the end and the guard waits the whole interval.
             Duration backoff = unlearned.delay(job.polls() - 1, random);
-            return streaming ? within(now.plusNanos((long) blend(maxGap.toNanos(), backoff.toNanos())), now, maxGap)
-                    : now.plus(backoff);
+            return switch (coverage) {
+                case POLLS -> now.plus(backoff);
+                case STREAM -> within(now.plusNanos((long) blend(maxGap.toNanos(), backoff.toNanos())), now, maxGap);
+                case SWEEPS -> now.plus(maxGap);
+            };
         }
         // Still running at this age: the next poll goes where a share c of the jobs still running will have ended.
-        // While streaming, polls only guard against a silent end: sparser by one step at either end of the blend.
-        double hitChance = streaming ? blend(settings.fallbackQuantile(), settings.hitChance())
-                : blend(settings.hitChance(), settings.slackHitChance());
+        // While streaming, polls only guard against a silent end: sparser by one step at either end of the blend;
+        // while sweeps work, at the sparse end whatever the budget, since sweeps spend it better.
+        double hitChance = switch (coverage) {
+            case POLLS -> blend(settings.hitChance(), settings.slackHitChance());
+            case STREAM -> blend(settings.fallbackQuantile(), settings.hitChance());
+            case SWEEPS -> settings.fallbackQuantile();
+        };
         double quantile = 1 - (1 - endedBy.get()) * (1 - hitChance);
         Instant at = anchor.plus(durations.quantile(job.type(), span(job), quantile).orElseThrow());
         if (!at.isAfter(now.plus(settings.minGap()))) {

@@ -4,24 +4,17 @@ import java.time.InstantSource;
 import java.util.SplittableRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import ai.spideriq.tracker.TrackerConfig;
-import ai.spideriq.tracker.client.SpiderIqClient;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.VertxTimers;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-/**
- * Wires the plain-Java tracking core to Quarkus: real time, Vert.x timers, one event-loop context; and follows the
- * event stream from start-up to shutdown when it is enabled.
- */
+/** Wires the plain-Java tracking core to Quarkus: real time, Vert.x timers, one event-loop context. */
 @ApplicationScoped
 class TrackingBeans {
 
@@ -43,28 +36,5 @@ class TrackingBeans {
                 new SplittableRandom());
         metrics.gauges(tracker::inFlight, limiter::availableTokens, limiter::paused, limiter.requestsPerMinute());
         return tracker;
-    }
-
-    @Produces
-    @Singleton
-    EventStreamFollower follower(Vertx vertx, SpiderIqClient client, ApiRateLimiter limiter, JobTracker tracker,
-            TrackerMetrics metrics, TrackerConfig config) {
-        TrackerConfig.Events events = config.events();
-        EventStreamFollower follower = new EventStreamFollower(client::events, limiter,
-                new VertxTimers(vertx, vertx.getOrCreateContext()),
-                new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker.announcements(),
-                new SplittableRandom());
-        metrics.streamGauge(follower::isUp);
-        return follower;
-    }
-
-    void followEvents(@Observes StartupEvent startup, TrackerConfig config, EventStreamFollower follower) {
-        if (config.events().enabled()) {
-            follower.start();
-        }
-    }
-
-    void stopFollowing(@Observes ShutdownEvent shutdown, EventStreamFollower follower) {
-        follower.stop();
     }
 }

@@ -55,7 +55,14 @@ final class TrackerDefaults {
         env.put("SPIDERIQ_SCHEDULE_MIN_GAP", millis(c.schedule().minGap(), factor));
         env.put("SPIDERIQ_EVENTS_FALLBACK_INTERVAL", millis(c.events().fallbackInterval(), factor));
         env.put("SPIDERIQ_EVENTS_RECONNECT_DELAY", millis(c.events().reconnectDelay(), factor));
-        env.put("SPIDERIQ_EVENTS_RECONNECT_MAX_DELAY", millis(c.events().reconnectMaxDelay(), factor));
+        env.put("SPIDERIQ_EVENTS_MAX_RECONNECT_DELAY", millis(c.events().maxReconnectDelay(), factor));
+        env.put("SPIDERIQ_EVENTS_IDLE_TIMEOUT", millis(c.events().idleTimeout(), factor));
+        env.put("SPIDERIQ_SWEEP_IDLE_INTERVAL", millis(c.sweep().idleInterval(), factor));
+        env.put("SPIDERIQ_SWEEP_STREAMING_INTERVAL", millis(c.sweep().streamingInterval(), factor));
+        env.put("SPIDERIQ_SWEEP_TIGHT_INTERVAL", millis(c.sweep().tightInterval(), factor));
+        env.put("SPIDERIQ_SWEEP_OVERLAP", millis(c.sweep().overlap(), factor));
+        env.put("SPIDERIQ_SWEEP_OFF_DELAY", millis(c.sweep().offDelay(), factor));
+        env.put("SPIDERIQ_SWEEP_MAX_OFF_DELAY", millis(c.sweep().maxOffDelay(), factor));
         return env;
     }
 

@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import ai.spideriq.tracker.TrackerConfig;
-import jakarta.ws.rs.WebApplicationException;
 
 import ai.spideriq.tracker.client.ApiAccess;
 import ai.spideriq.tracker.client.ApiEvent;
@@ -15,7 +14,7 @@ import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.simulator.EventStreamOpening;
 import ai.spideriq.tracker.simulator.SimulatedJob;
 import ai.spideriq.tracker.tracking.Backoff;
-import ai.spideriq.tracker.tracking.EventStreamFollower;
+import ai.spideriq.tracker.detection.EventStreamFollower;
 import ai.spideriq.tracker.tracking.JobTracker;
 import ai.spideriq.tracker.tracking.Registration;
 import ai.spideriq.tracker.tracking.TrackingPolicy;
@@ -45,23 +44,20 @@ final class TrackerStrategy implements PollStrategy {
                 TrackingPolicy.of(config), new SplittableRandom(context.seed()));
         if (config.events().enabled()) {
             TrackerConfig.Events events = config.events();
-            new EventStreamFollower(onOpen -> stream(context.api(), onOpen), limiter, context.timers(),
-                    new Backoff(events.reconnectDelay(), 2, events.reconnectMaxDelay(), 0.2), tracker.announcements(),
-                    new SplittableRandom(context.seed())).start();
+            new EventStreamFollower(() -> stream(context.api()), limiter, context.timers(), context.clock(),
+                    new Backoff(events.reconnectDelay(), 2, events.maxReconnectDelay(), 0.2), events.idleTimeout(),
+                    tracker.announcements(), metrics, new SplittableRandom(context.seed())).start();
         }
     }
 
-    /** The simulator's event stream as the production client reads it: each event parsed from its SSE data. */
-    private static Multi<ApiEvent> stream(SimulatedApi api, Runnable onOpen) {
+    /** The simulator's event stream as the production client reads it: each frame parsed from its SSE data. */
+    private static Multi<ApiEvent> stream(SimulatedApi api) {
         return Multi.createFrom().emitter(emitter -> {
             EventStreamOpening opening = api.events(
-                    event -> ApiEvent.parse(event.name(), event.dataJson(), SimulatorPoller.MAPPER)
-                            .ifPresent(emitter::emit),
+                    event -> emitter.emit(ApiEvent.parse(event.name(), event.dataJson(), SimulatorPoller.MAPPER)),
                     emitter::complete);
-            if (opening.isOpen()) {
-                onOpen.run();
-            } else {
-                emitter.fail(new WebApplicationException(opening.response().status()));
+            if (!opening.isOpen()) {
+                emitter.fail(new IllegalStateException("http " + opening.response().status()));
             }
         });
     }

@@ -112,7 +112,7 @@ class PollPlannerTest {
     }
 
     private long secondsToNext(TrackedJob job, Instant now, boolean streaming) {
-        return Duration.between(now, planner.next(job, now, streaming, random)).toSeconds();
+        return Duration.between(now, planner.next(job, now, streaming ? Coverage.STREAM : Coverage.POLLS, random)).toSeconds();
     }
 
     private void learn(String type, int count, java.util.function.IntFunction<Duration> duration) {

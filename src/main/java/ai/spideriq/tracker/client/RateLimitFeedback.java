@@ -1,0 +1,52 @@
+package ai.spideriq.tracker.client;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+
+/**
+ * What any answer of the API tells the shared limiter, whatever the endpoint: the server's own count
+ * ({@code X-RateLimit-Remaining}) and, on a 429, a pause for {@code Retry-After}. The limit is the account's, so the
+ * event stream's and the job list's answers count as much as {@code /results}'. Unlike {@link ResultsInterpreter}, it
+ * never judges the token: only {@code /results} does that.
+ */
+public final class RateLimitFeedback {
+
+    private static final Logger LOG = Logger.getLogger(RateLimitFeedback.class);
+
+    private final ApiRateLimiter limiter;
+    private final TrackerMetrics metrics;
+    private final Duration defaultRetryAfter;
+    private final InstantSource clock;
+
+    public RateLimitFeedback(ApiRateLimiter limiter, TrackerMetrics metrics, TrackerConfig.RateLimit rateLimit,
+            InstantSource clock) {
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.defaultRetryAfter = rateLimit.defaultRetryAfter();
+        this.clock = clock;
+    }
+
+    /**
+     * @param endpoint which endpoint answered, for the log line
+     * @return whether the answer was a 429
+     */
+    public boolean observe(String endpoint, int status, Function<String, String> header) {
+        RateLimitHeaders.remaining(header).ifPresent(remaining -> limiter.observeServerCount(remaining,
+                RateLimitHeaders.reset(header, clock.instant()).orElse(null)));
+        if (status != 429) {
+            return false;
+        }
+        Duration retryAfter = RateLimitHeaders.retryAfter(header, clock.instant()).orElse(defaultRetryAfter);
+        metrics.rateLimited();
+        limiter.pauseFor(retryAfter);
+        LOG.warnf("SpiderIQ answered 429 to a %s request: all requests paused for %s", endpoint, retryAfter);
+        return true;
+    }
+}

@@ -1,0 +1,220 @@
+package ai.spideriq.tracker.detection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+
+import org.jboss.logging.Logger;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.client.JobListAnswer;
+import ai.spideriq.tracker.client.JobListAnswer.ListedJob;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.time.Timers;
+import ai.spideriq.tracker.tracking.Backoff;
+
+/**
+ * Finds ended jobs, cancellations included, by sweeping the account's job list: the most recently updated jobs
+ * first, paging back (at most {@code max-pages}) until it reaches what the previous sweep saw. Every job it shows
+ * ended is announced to the tracker, which reads it once with {@code /results}; untracked ones are remembered a
+ * while in case their submission comes later. One request finds the ends of up to a page of jobs, so this is what
+ * keeps heavy load cheap.
+ * <p>
+ * The list is an accelerator: if it answers 404/400/422, a body that is not the documented list, or no jobs while
+ * jobs are tracked, sweeps switch off with a backoff and one log line, and the tracker polls on its own plan. Each
+ * page takes a limiter token; a sweep with nothing to find (no job awaits its end) is not sent.
+ */
+public final class JobListSweeper {
+
+    private static final Logger LOG = Logger.getLogger(JobListSweeper.class);
+
+    /**
+     * @param pacing   how often to sweep
+     * @param pageSize jobs per page (the API allows up to 100)
+     * @param maxPages pages one sweep reads at most
+     * @param overlap  how much older than the newest change seen a later sweep still reads
+     * @param offDelay after an unusable answer, how long sweeps stay off; doubling up to its max
+     */
+    public record Settings(SweepPacing pacing, int pageSize, int maxPages, Duration overlap, Backoff offDelay) {
+        public Settings {
+            if (pageSize < 1 || pageSize > 100 || maxPages < 1) {
+                throw new IllegalArgumentException("sweep page-size must be 1..100 and max-pages at least 1");
+            }
+        }
+
+        public static Settings of(TrackerConfig.Sweep sweep) {
+            return new Settings(new SweepPacing(sweep.idleInterval(), sweep.streamingInterval(), sweep.tightInterval()),
+                    sweep.pageSize(), sweep.maxPages(), sweep.overlap(),
+                    new Backoff(sweep.offDelay(), 2, sweep.maxOffDelay(), 0.2));
+        }
+    }
+
+    private final JobLister lister;
+    private final ApiRateLimiter limiter;
+    private final Timers timers;
+    private final EndHints hints;
+    private final BooleanSupplier streaming;
+    private final TrackerMetrics metrics;
+    private final Settings settings;
+    private final RandomGenerator random;
+    private final SweepWatermark watermark;
+    private boolean stopped = true;
+    private boolean working;
+    private int offAttempts;
+    private String offReason;
+    private Timers.Cancellable timer;
+
+    /** @param streaming whether the event stream is up right now */
+    public JobListSweeper(JobLister lister, ApiRateLimiter limiter, Timers timers, EndHints hints,
+            BooleanSupplier streaming, TrackerMetrics metrics, Settings settings, RandomGenerator random) {
+        this.lister = lister;
+        this.limiter = limiter;
+        this.timers = timers;
+        this.hints = hints;
+        this.streaming = streaming;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.random = random;
+        this.watermark = new SweepWatermark(settings.overlap());
+    }
+
+    public synchronized void start() {
+        stopped = false;
+        sweep();
+    }
+
+    public synchronized void stop() {
+        stopped = true;
+        if (timer != null) {
+            timer.cancel();
+        }
+        setWorking(false);
+    }
+
+    /** Whether the last sweep read the list as documented. */
+    public boolean isWorking() {
+        return working;
+    }
+
+    private synchronized void sweep() {
+        if (stopped) {
+            return;
+        }
+        if (!hints.awaitsAnyEnd()) {
+            later(settings.pacing().interval(1, streaming.getAsBoolean()));
+            return;
+        }
+        read(1, new SweepProgress());
+    }
+
+    private void read(int page, SweepProgress progress) {
+        Duration wait = limiter.tryAcquire();
+        if (!wait.isZero()) {
+            if (page == 1) {
+                later(wait); // the sweep waits for its first token like any request
+            } else {
+                finish(progress, "truncated"); // no token for more: guard polls cover what is left
+            }
+            return;
+        }
+        lister.list(page, settings.pageSize()).subscribe()
+                .with(answer -> answered(page, progress, answer), failure -> answered(page, progress,
+                        new JobListAnswer.Failed(failure.getClass().getSimpleName())));
+    }
+
+    private synchronized void answered(int page, SweepProgress progress, JobListAnswer answer) {
+        if (stopped) {
+            return;
+        }
+        if (answer instanceof JobListAnswer.Page listed) {
+            paged(page, progress, listed);
+        } else if (answer instanceof JobListAnswer.Unavailable unusable) {
+            switchOff(unusable.reason());
+        } else {
+            metrics.sweep("failed"); // a 5xx or a timeout says nothing about the list: the next sweep tries again
+            later(interval());
+        }
+    }
+
+    private void paged(int page, SweepProgress progress, JobListAnswer.Page listed) {
+        if (page == 1 && listed.jobs().isEmpty() && hints.awaitsAnyEnd()) {
+            switchOff("it lists no jobs while jobs are tracked");
+            return;
+        }
+        setWorking(true);
+        boolean reachedMark = false;
+        for (ListedJob job : listed.jobs()) {
+            progress.saw(job);
+            if (watermark.isBehind(job)) {
+                reachedMark = true;
+            } else if (watermark.isNew(job)) {
+                watermark.saw(job);
+                if (job.ended()) {
+                    metrics.sweepFoundEnd();
+                    hints.announceEnded(job.jobId());
+                }
+            }
+        }
+        if (reachedMark || listed.jobs().isEmpty() || page >= listed.totalPages()) {
+            finish(progress, "complete");
+        } else if (page >= settings.maxPages()) {
+            finish(progress, "truncated");
+        } else {
+            read(page + 1, progress);
+        }
+    }
+
+    private void finish(SweepProgress progress, String result) {
+        watermark.advanceTo(progress.newest);
+        metrics.sweep(result);
+        later(interval());
+    }
+
+    private void switchOff(String reason) {
+        metrics.sweep("unavailable");
+        Duration off = settings.offDelay().delay(offAttempts++, random);
+        if (working || !reason.equals(offReason)) {
+            LOG.warnf("SpiderIQ job list unusable (%s): sweeps off for %d s, jobs are polled on their own plan",
+                    reason, off.toSeconds());
+        }
+        offReason = reason;
+        setWorking(false);
+        later(off);
+    }
+
+    private void setWorking(boolean works) {
+        if (works && !working) {
+            offAttempts = 0;
+            LOG.infof("SpiderIQ job list sweeps %s: ends are found by one request for up to %d jobs",
+                    offReason == null ? "on" : "on again", settings.pageSize());
+            offReason = null;
+        }
+        if (working != works) {
+            working = works;
+            hints.sweeping(works);
+        }
+    }
+
+    private Duration interval() {
+        return settings.pacing().interval(limiter.slack(), streaming.getAsBoolean());
+    }
+
+    private void later(Duration delay) {
+        if (!stopped) {
+            timer = timers.schedule(delay, this::sweep);
+        }
+    }
+
+    /** The newest change one sweep saw, which becomes the mark once the sweep is done. */
+    private static final class SweepProgress {
+        private Instant newest;
+
+        void saw(ListedJob job) {
+            if (newest == null || job.updatedAt().isAfter(newest)) {
+                newest = job.updatedAt();
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package ai.spideriq.tracker.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.client.JobListAnswer;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.testing.FakeClock;
+import ai.spideriq.tracker.testing.FakeTimers;
+import ai.spideriq.tracker.tracking.Backoff;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Sweeping the job list on a fake clock: paging, the watermark, the pace, switching off. */
+class JobListSweeperTest {
+
+    private static final Duration IDLE = Duration.ofMillis(2500);
+    private static final Duration STREAMING = Duration.ofSeconds(10);
+    private static final Duration TIGHT = Duration.ofSeconds(30);
+
+    private final FakeClock clock = new FakeClock();
+    private final FakeTimers timers = new FakeTimers(clock);
+    private final ApiRateLimiter limiter = new ApiRateLimiter(60, 10, clock);
+    private final FakeJobList list = new FakeJobList();
+    private final RecordingHints hints = new RecordingHints();
+    private boolean streaming;
+    private final JobListSweeper sweeper = new JobListSweeper(list, limiter, timers, hints, () -> streaming,
+            new TrackerMetrics(new SimpleMeterRegistry()),
+            new JobListSweeper.Settings(new SweepPacing(IDLE, STREAMING, TIGHT), 10, 3, Duration.ofSeconds(5),
+                    new Backoff(Duration.ofMinutes(1), 2, Duration.ofMinutes(4), 0)),
+            new SplittableRandom(1));
+
+    @BeforeEach
+    void aJobIsTrackedAndListedAsRunning() {
+        hints.awaiting.add(list.change(UUID.randomUUID(), "processing", clock.instant().minusSeconds(3600)));
+    }
+
+    @Test
+    void announcesEveryEndedJobItShowsAndNoRunningOne() {
+        UUID done = list.change(UUID.randomUUID(), "completed", clock.instant());
+        UUID cancelled = list.change(UUID.randomUUID(), "cancelled", clock.instant());
+        list.change(UUID.randomUUID(), "processing", clock.instant());
+
+        sweeper.start();
+
+        assertThat(hints.ends()).containsExactlyInAnyOrder("ended " + done, "ended " + cancelled);
+        assertThat(hints.told).startsWith("sweeping");
+    }
+
+    @Test
+    void pagesBackOnlyToWhatThePreviousSweepSawAndActsOnEachChangeOnce() {
+        for (int i = 0; i < 8; i++) {
+            list.change(UUID.randomUUID(), "completed", clock.instant().minusSeconds(60 + i));
+        }
+        sweeper.start();
+        int firstSweepEnds = hints.ends().size();
+
+        clock.advance(Duration.ofSeconds(1));
+        List<UUID> later = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            later.add(list.change(UUID.randomUUID(), "failed", clock.instant()));
+        }
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(3));
+
+        assertThat(firstSweepEnds).isEqualTo(8);
+        assertThat(list.pagesRead).containsExactly(1, 2, 3); // 25 new changes on pages of 10, then the mark
+        assertThat(hints.ends()).hasSize(8 + 25)
+                .containsAll(later.stream().map(id -> "ended " + id).toList());
+    }
+
+    @Test
+    void readsAtMostMaxPagesPerSweep() {
+        for (int i = 0; i < 100; i++) {
+            list.change(UUID.randomUUID(), "completed", clock.instant().minusSeconds(i));
+        }
+        sweeper.start();
+
+        assertThat(list.pagesRead).containsExactly(1, 2, 3);
+        assertThat(hints.ends()).hasSize(30);
+    }
+
+    @Test
+    void aChangeSeenAgainInTheOverlapIsNotAnnouncedTwice() {
+        UUID job = list.change(UUID.randomUUID(), "completed", clock.instant());
+        sweeper.start();
+        timers.advance(Duration.ofSeconds(6));
+
+        assertThat(list.pagesRead).hasSize(3);
+        assertThat(hints.ends()).containsExactly("ended " + job);
+    }
+
+    @Test
+    void sendsNothingWhileNoTrackedJobAwaitsItsEnd() {
+        hints.awaiting.clear();
+        sweeper.start();
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(list.pagesRead).isEmpty();
+    }
+
+    @Test
+    void sweepsOftenWhileTheBudgetIsIdleRarelyWhenItIsSpentAndAsANetWhileStreaming() {
+        sweeper.start();
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(10));
+        int idle = list.pagesRead.size();
+
+        streaming = true;
+        timers.advance(IDLE); // the sweep already planned
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(60));
+        int whileStreaming = list.pagesRead.size();
+
+        streaming = false;
+        othersSpendTheBudgetEvery(Duration.ofMillis(500));
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(60));
+
+        int whileTight = list.pagesRead.size();
+
+        assertThat(idle).isBetween(3, 4); // every 2.5 s and a little more
+        assertThat(whileStreaming).isBetween(5, 6); // every 10 s and a little more
+        assertThat(whileTight).isLessThan(whileStreaming);
+    }
+
+    /** Other requests of the tracker take every token as it comes: the budget is tight. */
+    private void othersSpendTheBudgetEvery(Duration period) {
+        while (limiter.tryAcquire().isZero()) {
+            // take what there is
+        }
+        timers.schedule(period, () -> othersSpendTheBudgetEvery(period));
+    }
+
+    @Test
+    void switchesOffWhenTheListIsMissingAndTriesAgainWithBackoff() {
+        list.answerInstead = new JobListAnswer.Unavailable("http 404");
+        sweeper.start();
+        timers.advance(Duration.ofMinutes(1));
+        timers.advance(Duration.ofMinutes(2));
+        timers.advance(Duration.ofMinutes(4));
+        assertThat(list.pagesRead).hasSize(4); // at 0, 1, 3 and 7 minutes
+        assertThat(sweeper.isWorking()).isFalse();
+
+        list.answerInstead = null;
+        timers.advance(Duration.ofMinutes(4));
+        assertThat(sweeper.isWorking()).isTrue();
+        assertThat(hints.told).containsExactly("sweeping");
+    }
+
+    @Test
+    void switchesOffWhenTheListShowsNoJobsWhileJobsAreTracked() {
+        sweeper.start();
+        list.answerInstead = new JobListAnswer.Page(1, 0, List.of());
+        timers.advance(Duration.ofSeconds(3));
+
+        assertThat(sweeper.isWorking()).isFalse();
+        assertThat(hints.told).containsExactly("sweeping", "not sweeping");
+    }
+
+    @Test
+    void aServerErrorCostsOneSweepNotTheList() {
+        sweeper.start();
+        list.answerInstead = new JobListAnswer.Failed("http 503");
+        timers.advance(Duration.ofSeconds(3));
+        list.answerInstead = null;
+        timers.advance(Duration.ofSeconds(3));
+
+        assertThat(sweeper.isWorking()).isTrue();
+        assertThat(list.pagesRead).hasSize(3);
+        assertThat(hints.told).containsExactly("sweeping");
+    }
+}
