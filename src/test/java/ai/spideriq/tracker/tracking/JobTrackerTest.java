@@ -304,6 +304,39 @@ class JobTrackerTest {
     }
 
     @Test
+    void whileSweepsWorkAJobIsOnlyGuardedEveryFallbackIntervalEvenWhenTheBudgetIsIdle() {
+        tracker.announcements().sweeping(true);
+        UUID job = script(running(), running(), ended(JobStatus.CANCELLED));
+        register(job);
+        timers.advance(Duration.ofMinutes(7));
+
+        // The sweeps find the end; the job's own polls are the last safety net.
+        assertThat(secondsFromStart()).containsExactly(120L, 240L, 360L);
+        assertThat(tracker.announcements().awaitsAnyEnd()).isFalse();
+    }
+
+    @Test
+    void aSweepsAnnouncementIsReadAtOnceAndWhenSweepsSwitchOffThePlanTakesOver() {
+        tracker.announcements().sweeping(true);
+        UUID listed = script(ended(JobStatus.CANCELLED));
+        UUID unlisted = script(running(), ended(JobStatus.COMPLETED));
+        register(listed);
+        register(unlisted);
+        assertThat(tracker.announcements().awaitsAnyEnd()).isTrue();
+        timers.advance(Duration.ofSeconds(3));
+        tracker.announcements().announceEnded(listed);
+        timers.advance(Duration.ofSeconds(7));
+
+        tracker.announcements().sweeping(false);
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(requestedJobs).containsExactly(listed, unlisted, unlisted);
+        // The listed job at once; the other, nothing learned, on the plain poll backoff from the switch-off.
+        assertThat(secondsFromStart()).containsExactly(3L, 15L, 20L);
+        assertThat(journal).contains("cancelled " + listed + " after 1", "completed " + unlisted + " after 2");
+    }
+
+    @Test
     void eventsOfJobsItDoesNotTrackCostNothing() {
         tracker.announcements().announceStarted(UUID.randomUUID());
         tracker.announcements().announceEnded(UUID.randomUUID());
