@@ -1,0 +1,104 @@
+package ai.spideriq.tracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The job list as the durable detector, against the running service on a real broker, with the event stream refused
+ * so that nothing else helps: a cancellation (which has no event) is found by a sweep long before any guard poll;
+ * jobs nobody tracks cost nothing; and when the list is missing or answers garbage, sweeps switch off and every job
+ * still gets its outcome by polls, readiness UP.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@TestProfile(JobListFaultsEndToEndTest.QuickSweeps.class)
+class JobListFaultsEndToEndTest {
+
+    /** Sweeps compressed like the rest of the test profile; guard polls far out, so only a sweep finds an end fast. */
+    public static class QuickSweeps implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(Map.entry("spideriq.sweep.idle-interval", "250ms"),
+                    Map.entry("spideriq.sweep.streaming-interval", "1s"),
+                    Map.entry("spideriq.sweep.tight-interval", "3s"),
+                    Map.entry("spideriq.sweep.off-delay", "1s"), Map.entry("spideriq.sweep.max-off-delay", "2s"),
+                    Map.entry("spideriq.sweep.overlap", "1s"),
+                    Map.entry("spideriq.events.fallback-interval", "40s"),
+                    Map.entry("spideriq.kafka.consumer-group", "tracker-list-faults"),
+                    Map.entry("spideriq.topics.in-flight", "spideriq.tracker.in-flight.list-faults"));
+        }
+    }
+
+    private static final Duration AT_POLLING_PACE = Duration.ofSeconds(30);
+    /** Well under the 40 s guard interval of this profile: only a sweep can be this quick. */
+    private static final Duration SOONER_THAN_ANY_GUARD_POLL = Duration.ofSeconds(10);
+
+    @Inject
+    SpiderIqSimulator simulator;
+
+    private DetectorControl control;
+
+    @BeforeEach
+    void streamRefused() {
+        control = new DetectorControl(simulator);
+        control.streamMode("{\"mode\":\"refuse\",\"status\":404}");
+    }
+
+    @Test
+    void aCancellationIsFoundByASweepAndJobsNobodyTracksCostNothing() {
+        control.listMode("{\"mode\":\"normal\"}");
+        List<String> untracked = List.of(control.untracked(JobOutcome.COMPLETED), control.untracked(JobOutcome.FAILED));
+        control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
+        await().atMost(Duration.ofSeconds(10)).until(() -> DetectorControl.metric("spideriq_sweep_working", "") == 1);
+
+        String cancelled = control.submit(JobOutcome.CANCELLED, Duration.ofSeconds(1));
+        await().atMost(SOONER_THAN_ANY_GUARD_POLL).pollInterval(Duration.ofMillis(100))
+                .until(() -> control.allPublished(List.of(cancelled)));
+
+        TopicRecorder.Seen seen = TopicRecorder.get().forKey(cancelled).get(0);
+        assertThat(seen.topic()).isEqualTo("spideriq.jobs.cancelled");
+        assertThat(seen.json().get("tracking").get("api_requests").asInt()).isEqualTo(1);
+        assertThat(untracked).allSatisfy(id -> assertThat(simulator.requestsFor(id)).isEmpty());
+        assertThat(DetectorControl.metric("spideriq_sweep_ends_found_total", "")).isPositive();
+    }
+
+    @ParameterizedTest(name = "list {0}")
+    @ValueSource(strings = { "{\"mode\":\"missing\"}", "{\"mode\":\"status\",\"status\":422}",
+            "{\"mode\":\"status\",\"status\":400}", "{\"mode\":\"garbage\"}", "{\"mode\":\"wrong_shape\"}",
+            "{\"mode\":\"empty\"}" })
+    void anUnusableListSwitchesSweepsOffAndPollsFindEveryEnd(String mode) {
+        control.listMode(mode);
+        double unavailableBefore = DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"");
+        List<String> jobs = List.of(control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(1)),
+                control.submit(JobOutcome.CANCELLED, Duration.ofSeconds(1)));
+
+        await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
+                && DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"") > unavailableBefore);
+
+        assertThat(control.readiness).containsOnly(200);
+        assertThat(DetectorControl.metric("spideriq_sweep_working", "")).isZero();
+        assertThat(jobs).allSatisfy(id -> assertThat(simulator.requestsFor(id))
+                .extracting(RequestRecord::path).allMatch(path -> path.endsWith("/results")));
+    }
+}
