@@ -72,7 +72,7 @@ final class ApiGateway {
     }
 
     private static SimulatedResponse faultResponse(InjectedFault fault) {
-        SimulatedResponse response = SimulatedResponse.detail(fault.status(), faultDetail(fault.status()));
+        SimulatedResponse response = SimulatedResponse.detail(fault.status(), detailFor(fault.status()));
         if (fault.retryAfter() == null) {
             return response;
         }
@@ -80,8 +80,13 @@ final class ApiGateway {
         return response.withHeaders(Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    private static String faultDetail(int status) {
+    /** The {@code detail} the API sends with an error {@code status}. */
+    static String detailFor(int status) {
         return switch (status) {
+            case 401 -> "Invalid or missing credentials";
+            case 403 -> "Client account inactive";
+            case 404 -> "Not Found";
+            case 422 -> "Unprocessable entity";
             case 429 -> "Rate limit exceeded";
             case 500 -> "Internal server error";
             case 502 -> "Bad gateway";

@@ -16,6 +16,7 @@ final class ControlPlaneHandlers {
     private final SpiderIqSimulator simulator;
     private final ObjectMapper mapper = new ObjectMapper();
     private final ControlPlaneJson json = new ControlPlaneJson(mapper);
+    private final ModeRequests modes = new ModeRequests(mapper);
 
     ControlPlaneHandlers(SpiderIqSimulator simulator) {
         this.simulator = simulator;
@@ -66,6 +67,17 @@ final class ControlPlaneHandlers {
     /** {@code POST /simulator/events/disconnect}: drops every open event stream, as a server restart would. */
     void disconnectEventStreams(RoutingContext ctx) {
         send(ctx, 200, mapper.createObjectNode().put("closed", simulator.closeEventStreams()));
+    }
+
+    /** {@code POST /simulator/list/mode} with e.g. {@code {"mode":"status","status":422}}: 200 with the new mode. */
+    void listMode(RoutingContext ctx) {
+        try {
+            JobListMode mode = modes.listMode(body(ctx));
+            simulator.setListMode(mode);
+            send(ctx, 200, modes.view(mode));
+        } catch (IllegalArgumentException e) {
+            sendDetail(ctx, 400, e.getMessage());
+        }
     }
 
     /** {@code POST /simulator/reset}: 204. */

@@ -22,6 +22,7 @@ public final class SimulatorRoutes {
     /** Adds the API and control-plane routes for {@code simulator} to {@code router}, the stream paced by {@code timing}. */
     public static void mount(Router router, SpiderIqSimulator simulator, EventStreamTiming timing) {
         ApiRouteHandlers api = new ApiRouteHandlers(simulator);
+        router.get("/api/v1/jobs/list").handler(api::listJobs);
         router.get("/api/v1/jobs/:id/status").handler(api::status);
         router.get("/api/v1/jobs/:id/results").handler(api::results);
         router.delete("/api/v1/jobs/:id").handler(api::cancel);
@@ -35,6 +36,7 @@ public final class SimulatorRoutes {
         router.get("/simulator/stats").handler(control::stats);
         router.post("/simulator/faults").handler(control::injectFaults);
         router.post("/simulator/events/disconnect").handler(control::disconnectEventStreams);
+        router.post("/simulator/list/mode").handler(control::listMode);
         router.post("/simulator/reset").handler(control::reset);
     }
 }

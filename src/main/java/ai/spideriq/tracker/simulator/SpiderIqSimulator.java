@@ -25,6 +25,7 @@ public class SpiderIqSimulator {
 
     private static final String JOBS_PATH = "/api/v1/jobs/";
     private static final String EVENTS_PATH = "/api/v1/events/stream";
+    private static final String LIST_PATH = "/api/v1/jobs/list";
 
     private final SimulatorSettings settings;
     private final InstantSource clock;
@@ -33,6 +34,8 @@ public class SpiderIqSimulator {
     private final RequestLog log;
     private final ApiGateway gateway;
     private final EventHub events;
+    private final JobListing listing;
+    private JobListMode listMode;
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
 
     /**
@@ -52,6 +55,8 @@ public class SpiderIqSimulator {
         this.bodies = new JobResponseBodies(new ObjectMapper());
         this.log = new RequestLog(settings.requestLogMaxEntries());
         this.gateway = new ApiGateway(settings, clock, faultRandom, log);
+        this.listing = new JobListing(new ObjectMapper());
+        this.listMode = settings.listMode();
     }
 
     /** A simulator with the default settings, reproducible from {@code seed}. */
@@ -75,6 +80,30 @@ public class SpiderIqSimulator {
     public synchronized SimulatedResponse cancel(String authorizationHeader, String jobId) {
         return gateway.answer("DELETE", JOBS_PATH + jobId, authorizationHeader, jobId,
                 now -> findJob(jobId).map(job -> cancel(job, now)).orElseGet(SpiderIqSimulator::notFound));
+    }
+
+    /**
+     * {@code GET /api/v1/jobs/list?page=&page_size=&status_filter=&type_filter=&sort_by=&sort_order=}: every job
+     * of the account (including ones no client tracks), each as it is now; checked, rate-limited and logged like
+     * any request. Invalid parameters answer 422 with FastAPI's {@code {"detail":[...]}}; the current
+     * {@link JobListMode} can make it fail instead. Timestamps carry {@code Z}; the real API also sends zone-less
+     * ones, which the tracker must accept too.
+     *
+     * @param query the query parameters (first value of each; empty values count as absent)
+     */
+    public synchronized SimulatedResponse listJobs(String authorizationHeader, Map<String, String> query) {
+        return gateway.answer("GET", LIST_PATH, authorizationHeader, null,
+                now -> listing.answer(jobs.values(), query, now, listMode));
+    }
+
+    /** Switches how {@code /jobs/list} answers from the next request on (until changed or {@link #reset()}). */
+    public synchronized void setListMode(JobListMode mode) {
+        listMode = java.util.Objects.requireNonNull(mode, "mode");
+    }
+
+    /** How {@code /jobs/list} answers now. */
+    public synchronized JobListMode listMode() {
+        return listMode;
     }
 
     /** Creates a job now, or returns the existing one with the same id (the API dedupes resubmissions). */
@@ -174,10 +203,11 @@ public class SpiderIqSimulator {
     }
 
     /**
-     * Forgets all jobs, pending events, requests, faults and rate-limit usage, and closes the event streams. The
-     * random source continues (no re-seed).
+     * Forgets all jobs, pending events, requests, faults and rate-limit usage, closes the event streams and puts
+     * the list and stream modes back to the settings' ones. The random source continues (no re-seed).
      */
     public synchronized void reset() {
+        listMode = settings.listMode();
         jobs.clear();
         log.clear();
         gateway.reset();
