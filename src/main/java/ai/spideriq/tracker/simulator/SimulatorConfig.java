@@ -123,11 +123,11 @@ public interface SimulatorConfig {
         @WithDefault("0")
         double dropRate();
 
-        /** Interval of the stream's keep-alive comment, which keeps idle connections open through proxies. */
-        @WithDefault("15s")
+        /** Interval of the stream's heartbeat event, which keeps idle connections open through proxies (SpiderIQ: 30 s). */
+        @WithDefault("30s")
         Duration heartbeat();
 
-        /** How often the HTTP server hands due events to the open streams (the granularity of their timing). */
+        /** How often the HTTP server hands due events and heartbeats to the open streams (the granularity of their timing). */
         @WithDefault("100ms")
         Duration tick();
     }

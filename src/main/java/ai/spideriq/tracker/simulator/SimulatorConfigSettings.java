@@ -27,12 +27,13 @@ public final class SimulatorConfigSettings {
                 .requestLogMaxEntries(config.requestLog().maxEntries())
                 .eventDelay(config.events().delay())
                 .eventDropRate(config.events().dropRate())
+                .eventHeartbeat(config.events().heartbeat())
                 .build();
     }
 
     /** The HTTP timing of the event stream. */
     public static EventStreamTiming eventStreamTiming(SimulatorConfig config) {
-        return new EventStreamTiming(config.events().heartbeat(), config.events().tick());
+        return new EventStreamTiming(config.events().tick());
     }
 
     /** A random source seeded from {@code simulator.seed}, or randomly seeded when it is absent. */

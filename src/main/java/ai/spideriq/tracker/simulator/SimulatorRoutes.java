@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The simulator's HTTP routes on any Vert.x Web router: the SpiderIQ job API, its event stream and the
+ * The simulator's HTTP routes on any Vert.x Web router: the SpiderIQ job API (with {@code /jobs/list}), its event stream and the
  * {@code /simulator} control plane. Handlers only touch in-memory state, so they run on the event loop.
  */
 public final class SimulatorRoutes {
@@ -36,6 +36,7 @@ public final class SimulatorRoutes {
         router.get("/simulator/stats").handler(control::stats);
         router.post("/simulator/faults").handler(control::injectFaults);
         router.post("/simulator/events/disconnect").handler(control::disconnectEventStreams);
+        router.post("/simulator/events/mode").handler(control::eventStreamMode);
         router.post("/simulator/list/mode").handler(control::listMode);
         router.post("/simulator/reset").handler(control::reset);
     }

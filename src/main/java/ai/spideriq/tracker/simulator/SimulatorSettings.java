@@ -18,12 +18,15 @@ import java.util.Set;
  * @param requestLogMaxEntries how many requests the log keeps (oldest dropped)
  * @param eventDelay how long after a state change the event stream announces it
  * @param eventDropRate share (0..1) of events the event stream loses
+ * @param eventHeartbeat interval of each open stream's {@code heartbeat} event, on the simulator's clock
+ * @param eventStreamMode how event streams behave until switched at run time (and again after a reset)
  * @param listMode how {@code /jobs/list} answers until switched at run time (and again after a reset)
  */
 public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactiveTokens, RateLimitSettings rateLimit,
                                 JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
                                 double serverErrorFraction, int requestLogMaxEntries, Duration eventDelay,
-                                double eventDropRate, JobListMode listMode) {
+                                double eventDropRate, Duration eventHeartbeat,
+                                EventStreamMode eventStreamMode, JobListMode listMode) {
 
     /** The token accepted unless configured otherwise. */
     public static final String DEFAULT_TOKEN = "sim-client:sim-key:sim-secret";
@@ -36,6 +39,10 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         }
         Objects.requireNonNull(eventDelay, "eventDelay");
         Objects.requireNonNull(listMode, "listMode");
+        Objects.requireNonNull(eventStreamMode, "eventStreamMode");
+        if (eventHeartbeat.toMillis() < 1) {
+            throw new IllegalArgumentException("eventHeartbeat must be at least 1 ms");
+        }
         if (eventDelay.isNegative() || !(eventDropRate >= 0 && eventDropRate <= 1)) {
             throw new IllegalArgumentException("eventDelay must not be negative, eventDropRate must be in 0..1");
         }
@@ -68,6 +75,8 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         private int requestLogMaxEntries = 100_000;
         private Duration eventDelay = Duration.ZERO;
         private double eventDropRate;
+        private Duration eventHeartbeat = Duration.ofSeconds(30);
+        private EventStreamMode eventStreamMode = EventStreamMode.NORMAL;
         private JobListMode listMode = JobListMode.NORMAL;
 
         private Builder() {
@@ -123,6 +132,18 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
             return this;
         }
 
+        /** Interval of the stream's heartbeat event (SpiderIQ documents 30 s, the default). */
+        public Builder eventHeartbeat(Duration interval) {
+            this.eventHeartbeat = interval;
+            return this;
+        }
+
+        /** How event streams behave at start and after each reset. */
+        public Builder eventStreamMode(EventStreamMode mode) {
+            this.eventStreamMode = mode;
+            return this;
+        }
+
         /** How {@code /jobs/list} answers at start and after each reset. */
         public Builder listMode(JobListMode mode) {
             this.listMode = mode;
@@ -132,7 +153,7 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         public SimulatorSettings build() {
             return new SimulatorSettings(acceptedTokens, inactiveTokens, rateLimit, siteTiming, mapsTiming,
                     outcomeMix, serverErrorFraction, requestLogMaxEntries, eventDelay, eventDropRate,
-                    listMode);
+                    eventHeartbeat, eventStreamMode, listMode);
         }
     }
 }

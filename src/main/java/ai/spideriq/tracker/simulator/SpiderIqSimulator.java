@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -36,6 +37,7 @@ public class SpiderIqSimulator {
     private final EventHub events;
     private final JobListing listing;
     private JobListMode listMode;
+    private EventStreamMode streamMode;
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
 
     /**
@@ -57,6 +59,7 @@ public class SpiderIqSimulator {
         this.gateway = new ApiGateway(settings, clock, faultRandom, log);
         this.listing = new JobListing(new ObjectMapper());
         this.listMode = settings.listMode();
+        this.streamMode = settings.eventStreamMode();
     }
 
     /** A simulator with the default settings, reproducible from {@code seed}. */
@@ -98,7 +101,7 @@ public class SpiderIqSimulator {
 
     /** Switches how {@code /jobs/list} answers from the next request on (until changed or {@link #reset()}). */
     public synchronized void setListMode(JobListMode mode) {
-        listMode = java.util.Objects.requireNonNull(mode, "mode");
+        listMode = Objects.requireNonNull(mode, "mode");
     }
 
     /** How {@code /jobs/list} answers now. */
@@ -168,26 +171,46 @@ public class SpiderIqSimulator {
 
     /**
      * {@code GET /api/v1/events/stream?token=...}: checked like any request (401/403, faults, rate limit, logged
-     * without the token); on 200 {@code listener} gets every event delivered from now on (no replay) and
-     * {@code onClose} runs if the simulator closes the stream. Both are called under this simulator's lock: they
-     * must hand the work off, not block nor wait on another thread that calls the simulator.
+     * without the token). In the current {@link EventStreamMode}: a refusal answers its status instead; otherwise
+     * (200) {@code listener} gets the stream's frames from now on, no replay: {@code connected} at once (its
+     * {@code client_id} the token's part before the first {@code :}), then the job events and a {@code heartbeat}
+     * per heartbeat interval on the simulator's clock (from {@link #deliverDueEvents()}), all as the mode allows.
+     * {@code onClose} runs if the simulator closes the stream (in the error mode, before this returns). Both are
+     * called under this simulator's lock: they must hand the work off, not block nor wait on another thread that
+     * calls the simulator.
      */
     public synchronized EventStreamOpening openEventStream(String token, Consumer<SimulatedEvent> listener,
                                                            Runnable onClose) {
+        EventStreamMode mode = streamMode;
         SimulatedResponse response = gateway.answer("GET", EVENTS_PATH, token == null ? null : "Bearer " + token,
-                null, now -> SimulatedResponse.of(200, "{}"));
+                null, now -> mode.kind() == EventStreamMode.Kind.REFUSE ? refusal(mode) : SimulatedResponse.of(200, "{}"));
         if (response.status() != 200) {
             return new EventStreamOpening(response, Optional.empty());
         }
-        return new EventStreamOpening(response, Optional.of(events.subscribe(listener, onClose, this::unsubscribe)));
+        String clientId = token.substring(0, token.indexOf(':'));
+        return new EventStreamOpening(response, Optional.of(
+                events.subscribe(listener, onClose, this::unsubscribe, clientId, clock.instant(), mode)));
     }
 
-    /** Delivers every event due now (drops the lost and the stale ones); returns how many were delivered. */
+    /** Switches how event streams opened from now on behave (open ones keep theirs) until changed or reset. */
+    public synchronized void setEventStreamMode(EventStreamMode mode) {
+        streamMode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** How event streams opened now behave. */
+    public synchronized EventStreamMode eventStreamMode() {
+        return streamMode;
+    }
+
+    /**
+     * Delivers every job event due now (drops the lost and the stale ones) and the heartbeats due; returns how many
+     * job events were delivered.
+     */
     public synchronized int deliverDueEvents() {
         return events.deliverDue(clock.instant(), this::findJob);
     }
 
-    /** When the next pending event is due for delivery, if any is pending. */
+    /** When the next pending job event is due for delivery, if any is pending (heartbeats are not counted). */
     public synchronized Optional<Instant> nextEventDue() {
         return events.nextDue();
     }
@@ -208,6 +231,7 @@ public class SpiderIqSimulator {
      */
     public synchronized void reset() {
         listMode = settings.listMode();
+        streamMode = settings.eventStreamMode();
         jobs.clear();
         log.clear();
         gateway.reset();
@@ -239,6 +263,15 @@ public class SpiderIqSimulator {
         SimulatedJob cancelled = job.cancelledAt(now);
         jobs.put(job.jobId(), cancelled);
         return bodies.cancelled(cancelled);
+    }
+
+    private static SimulatedResponse refusal(EventStreamMode mode) {
+        SimulatedResponse response = SimulatedResponse.detail(mode.status(), ApiGateway.detailFor(mode.status()));
+        if (mode.retryAfter() == null) {
+            return response;
+        }
+        long seconds = mode.retryAfter().plusNanos(999_999_999).getSeconds();
+        return response.withHeaders(Map.of("Retry-After", Long.toString(seconds)));
     }
 
     private static SimulatedResponse notFound() {

@@ -63,9 +63,10 @@ class SimulatorConfigTest {
                 .requestLogMaxEntries(10)
                 .eventDelay(Duration.ofSeconds(2))
                 .eventDropRate(0.25)
+                .eventHeartbeat(Duration.ofSeconds(5))
                 .build());
         assertThat(SimulatorConfigSettings.eventStreamTiming(config))
-                .isEqualTo(new EventStreamTiming(Duration.ofSeconds(5), Duration.ofMillis(20)));
+                .isEqualTo(new EventStreamTiming(Duration.ofMillis(20)));
         assertThat(SimulatorConfigSettings.random(config).nextLong())
                 .isEqualTo(new java.util.SplittableRandom(123).nextLong());
     }
