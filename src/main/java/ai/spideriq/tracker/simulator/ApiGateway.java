@@ -4,7 +4,6 @@ import ai.spideriq.tracker.time.InstantSourceTimeMeter;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -72,12 +71,7 @@ final class ApiGateway {
     }
 
     private static SimulatedResponse faultResponse(InjectedFault fault) {
-        SimulatedResponse response = SimulatedResponse.detail(fault.status(), detailFor(fault.status()));
-        if (fault.retryAfter() == null) {
-            return response;
-        }
-        long seconds = fault.retryAfter().plusNanos(999_999_999).getSeconds();
-        return response.withHeaders(Map.of("Retry-After", Long.toString(seconds)));
+        return SimulatedResponse.detail(fault.status(), detailFor(fault.status())).withRetryAfter(fault.retryAfter());
     }
 
     /** The {@code detail} the API sends with an error {@code status}. */

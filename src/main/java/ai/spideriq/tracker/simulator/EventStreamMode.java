@@ -2,6 +2,7 @@ package ai.spideriq.tracker.simulator;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How the event stream behaves for connections opened from now on, switchable at run time: as documented, or one of
@@ -79,6 +80,14 @@ public record EventStreamMode(Kind kind, int status, Duration retryAfter, Durati
 
     public static EventStreamMode silentAfter(Duration after) {
         return new EventStreamMode(Kind.SILENT_AFTER, 0, null, after);
+    }
+
+    /** What a refusing mode answers instead of a stream: the docs' {@code {"detail"}} body; empty otherwise. */
+    Optional<SimulatedResponse> refusal() {
+        if (kind != Kind.REFUSE) {
+            return Optional.empty();
+        }
+        return Optional.of(SimulatedResponse.detail(status, ApiGateway.detailFor(status)).withRetryAfter(retryAfter));
     }
 
     /** Whether a stream in this mode sends anything at all. */

@@ -183,7 +183,7 @@ public class SpiderIqSimulator {
                                                            Runnable onClose) {
         EventStreamMode mode = streamMode;
         SimulatedResponse response = gateway.answer("GET", EVENTS_PATH, token == null ? null : "Bearer " + token,
-                null, now -> mode.kind() == EventStreamMode.Kind.REFUSE ? refusal(mode) : SimulatedResponse.of(200, "{}"));
+                null, now -> mode.refusal().orElseGet(() -> SimulatedResponse.of(200, "{}")));
         if (response.status() != 200) {
             return new EventStreamOpening(response, Optional.empty());
         }
@@ -263,15 +263,6 @@ public class SpiderIqSimulator {
         SimulatedJob cancelled = job.cancelledAt(now);
         jobs.put(job.jobId(), cancelled);
         return bodies.cancelled(cancelled);
-    }
-
-    private static SimulatedResponse refusal(EventStreamMode mode) {
-        SimulatedResponse response = SimulatedResponse.detail(mode.status(), ApiGateway.detailFor(mode.status()));
-        if (mode.retryAfter() == null) {
-            return response;
-        }
-        long seconds = mode.retryAfter().plusNanos(999_999_999).getSeconds();
-        return response.withHeaders(Map.of("Retry-After", Long.toString(seconds)));
     }
 
     private static SimulatedResponse notFound() {
