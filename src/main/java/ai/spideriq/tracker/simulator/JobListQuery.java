@@ -1,5 +1,6 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<
         CREATED_AT, UPDATED_AT, STATUS;
 
         /** The order of this key at {@code now}; {@code status} sorts by the wire name, as a text column would. */
-        Comparator<SimulatedJob> comparator(java.time.Instant now) {
+        Comparator<SimulatedJob> comparator(Instant now) {
             return switch (this) {
                 case CREATED_AT -> Comparator.comparing(SimulatedJob::createdAt);
                 case UPDATED_AT -> Comparator.comparing(job -> job.updatedAt(now));
