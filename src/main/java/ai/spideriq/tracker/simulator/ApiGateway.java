@@ -4,7 +4,6 @@ import ai.spideriq.tracker.time.InstantSourceTimeMeter;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -72,16 +71,16 @@ final class ApiGateway {
     }
 
     private static SimulatedResponse faultResponse(InjectedFault fault) {
-        SimulatedResponse response = SimulatedResponse.detail(fault.status(), faultDetail(fault.status()));
-        if (fault.retryAfter() == null) {
-            return response;
-        }
-        long seconds = fault.retryAfter().plusNanos(999_999_999).getSeconds();
-        return response.withHeaders(Map.of("Retry-After", Long.toString(seconds)));
+        return SimulatedResponse.detail(fault.status(), detailFor(fault.status())).withRetryAfter(fault.retryAfter());
     }
 
-    private static String faultDetail(int status) {
+    /** The {@code detail} the API sends with an error {@code status}. */
+    static String detailFor(int status) {
         return switch (status) {
+            case 401 -> "Invalid or missing credentials";
+            case 403 -> "Client account inactive";
+            case 404 -> "Not Found";
+            case 422 -> "Unprocessable entity";
             case 429 -> "Rate limit exceeded";
             case 500 -> "Internal server error";
             case 502 -> "Bad gateway";

@@ -1,6 +1,8 @@
 package ai.spideriq.tracker.simulator;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Vert.x handlers of the simulated job API: hand the request to the core, write its answer. */
 final class ApiRouteHandlers {
@@ -21,6 +23,12 @@ final class ApiRouteHandlers {
 
     void cancel(RoutingContext ctx) {
         send(ctx, simulator.cancel(authorization(ctx), ctx.pathParam("id")));
+    }
+
+    void listJobs(RoutingContext ctx) {
+        Map<String, String> query = new HashMap<>();
+        ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        send(ctx, simulator.listJobs(authorization(ctx), query));
     }
 
     /** Writes {@code response} (status, headers, JSON body). */

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * Vert.x handlers of the {@code /simulator} control plane: create jobs, inspect them and the log, script faults,
- * drop the event streams.
+ * switch the stream's and the list's failure modes, drop the event streams.
  */
 final class ControlPlaneHandlers {
 
     private final SpiderIqSimulator simulator;
     private final ObjectMapper mapper = new ObjectMapper();
     private final ControlPlaneJson json = new ControlPlaneJson(mapper);
+    private final ModeRequests modes = new ModeRequests(mapper);
 
     ControlPlaneHandlers(SpiderIqSimulator simulator) {
         this.simulator = simulator;
@@ -66,6 +67,31 @@ final class ControlPlaneHandlers {
     /** {@code POST /simulator/events/disconnect}: drops every open event stream, as a server restart would. */
     void disconnectEventStreams(RoutingContext ctx) {
         send(ctx, 200, mapper.createObjectNode().put("closed", simulator.closeEventStreams()));
+    }
+
+    /**
+     * {@code POST /simulator/events/mode} with e.g. {@code {"mode":"refuse","status":401}}: 200 with the new mode,
+     * which streams opened from now on follow ({@code /simulator/events/disconnect} drops the open ones).
+     */
+    void eventStreamMode(RoutingContext ctx) {
+        try {
+            EventStreamMode mode = modes.eventStreamMode(body(ctx));
+            simulator.setEventStreamMode(mode);
+            send(ctx, 200, modes.view(mode));
+        } catch (IllegalArgumentException e) {
+            sendDetail(ctx, 400, e.getMessage());
+        }
+    }
+
+    /** {@code POST /simulator/list/mode} with e.g. {@code {"mode":"status","status":422}}: 200 with the new mode. */
+    void listMode(RoutingContext ctx) {
+        try {
+            JobListMode mode = modes.listMode(body(ctx));
+            simulator.setListMode(mode);
+            send(ctx, 200, modes.view(mode));
+        } catch (IllegalArgumentException e) {
+            sendDetail(ctx, 400, e.getMessage());
+        }
     }
 
     /** {@code POST /simulator/reset}: 204. */

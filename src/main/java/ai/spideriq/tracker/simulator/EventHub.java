@@ -1,5 +1,7 @@
 package ai.spideriq.tracker.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,21 +13,25 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * The event stream's state: pending events and open subscriptions. Delivery is best effort like the real stream's
- * (a share of events is lost, none is replayed) and checks each event against the job as it is at delivery, so a
- * cancellation silences what the job no longer reaches. Not thread-safe: the simulator calls it under its lock.
+ * The event stream's state: pending job events and open subscriptions. Delivery is best effort like the real
+ * stream's (a share of job events is lost, none is replayed) and checks each event against the job as it is at
+ * delivery, so a cancellation silences what the job no longer reaches. Connection events (connected, heartbeat,
+ * error) are never lost. Not thread-safe: the simulator calls it under its lock.
  */
 final class EventHub {
 
     private final EventSchedule schedule;
     private final double dropRate;
+    private final Duration heartbeat;
     private final RandomGenerator dropRandom;
+    private final EventPayloads payloads = new EventPayloads(new ObjectMapper());
     private final Map<Long, EventSubscription> subscriptions = new LinkedHashMap<>();
     private long nextSubscriptionId;
 
     EventHub(SimulatorSettings settings, RandomGenerator dropRandom) {
         this.schedule = new EventSchedule(settings.eventDelay());
         this.dropRate = settings.eventDropRate();
+        this.heartbeat = settings.eventHeartbeat();
         this.dropRandom = dropRandom;
     }
 
@@ -33,12 +39,28 @@ final class EventHub {
         schedule.schedule(job);
     }
 
-    /** Registers a subscriber; {@code unsubscribe} must remove it under the simulator's lock. */
+    /**
+     * Registers a subscriber in {@code mode} and greets it as the mode says ({@code connected}; then the garbage
+     * cycle when malformed, or an {@code error} and the close); {@code unsubscribe} must remove it under the
+     * simulator's lock.
+     */
     EventSubscription subscribe(Consumer<SimulatedEvent> listener, Runnable onClose,
-                                Consumer<EventSubscription> unsubscribe) {
+                                Consumer<EventSubscription> unsubscribe, String clientId, Instant now,
+                                EventStreamMode mode) {
         long id = nextSubscriptionId++;
-        EventSubscription subscription = new EventSubscription(id, listener, onClose, unsubscribe);
+        EventSubscription subscription = new EventSubscription(id, listener, onClose, unsubscribe, mode, now,
+                heartbeat);
         subscriptions.put(id, subscription);
+        subscription.send(payloads.connected(clientId), now);
+        switch (mode.kind()) {
+            case MALFORMED -> MalformedFrames.CYCLE.forEach(frame -> subscription.send(frame, now));
+            case ERROR -> {
+                subscription.send(payloads.error("Event stream unavailable, please reconnect later"), now);
+                subscriptions.remove(id);
+                subscription.markClosed(true);
+            }
+            default -> { }
+        }
         return subscription;
     }
 
@@ -49,20 +71,25 @@ final class EventHub {
     }
 
     /**
-     * Delivers every event due at {@code now} that is still true of its job ({@code jobs} finds the job as it is
-     * now) and not lost, to every open subscriber; returns how many events were delivered.
+     * Delivers every job event due at {@code now} that is still true of its job ({@code jobs} finds the job as it
+     * is now) and not lost, to every open subscriber, then the heartbeats due; returns how many job events were
+     * delivered.
      */
     int deliverDue(Instant now, Function<String, Optional<SimulatedJob>> jobs) {
         int delivered = 0;
-        for (SimulatedEvent event : schedule.pollDue(now)) {
-            boolean current = jobs.apply(event.jobId()).map(event::stillTrueOf).orElse(false);
-            if (!current || lost()) {
+        for (JobEvent event : schedule.pollDue(now)) {
+            Optional<SimulatedJob> job = jobs.apply(event.jobId()).filter(event::stillTrueOf);
+            if (job.isEmpty() || lost()) {
                 continue;
             }
             delivered++;
+            SimulatedEvent frame = payloads.job(event, job.get());
             for (EventSubscription subscription : List.copyOf(subscriptions.values())) {
-                subscription.deliver(event);
+                subscription.deliverJobEvent(frame, now);
             }
+        }
+        for (EventSubscription subscription : List.copyOf(subscriptions.values())) {
+            subscription.heartbeatIfDue(now, payloads);
         }
         return delivered;
     }

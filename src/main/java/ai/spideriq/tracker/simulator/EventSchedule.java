@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * Events not yet delivered, by delivery time (the state change plus the stream's delay), ties in scheduling order so
- * a job's start always comes before its end. Not thread-safe: the simulator calls it under its lock.
+ * Job events not yet delivered, by delivery time (the state change plus the stream's delay), ties in scheduling
+ * order so a job's queueing comes before its start and its start before its end. Not thread-safe: the simulator
+ * calls it under its lock.
  */
 final class EventSchedule {
 
@@ -23,18 +24,14 @@ final class EventSchedule {
         this.delay = delay;
     }
 
-    /** Schedules the events {@code job}'s timeline will announce: its start, and its end unless it ends cancelled. */
+    /** Schedules the events {@code job}'s timeline will announce: queued, started, and its end unless cancelled. */
     void schedule(SimulatedJob job) {
-        add(SimulatedEvent.started(job));
-        SimulatedEvent ended = SimulatedEvent.ended(job);
-        if (ended != null) {
-            add(ended);
-        }
+        JobEvent.timelineOf(job).forEach(this::add);
     }
 
     /** Removes and returns every event due at {@code now}, in delivery order. */
-    List<SimulatedEvent> pollDue(Instant now) {
-        List<SimulatedEvent> due = new ArrayList<>();
+    List<JobEvent> pollDue(Instant now) {
+        List<JobEvent> due = new ArrayList<>();
         while (!pending.isEmpty() && !pending.peek().deliverAt().isAfter(now)) {
             due.add(pending.poll().event());
         }
@@ -50,10 +47,10 @@ final class EventSchedule {
         pending.clear();
     }
 
-    private void add(SimulatedEvent event) {
+    private void add(JobEvent event) {
         pending.add(new Pending(event.at().plus(delay), sequence++, event));
     }
 
-    private record Pending(Instant deliverAt, long sequence, SimulatedEvent event) {
+    private record Pending(Instant deliverAt, long sequence, JobEvent event) {
     }
 }

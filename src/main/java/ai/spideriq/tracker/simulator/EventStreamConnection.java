@@ -6,8 +6,9 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 
 /**
- * One client's open event stream: writes SSE frames and keep-alives on the connection's own event loop, and tears
- * down (subscription, heartbeat, shared ticker) once, whoever closes first: the client or the simulator.
+ * One client's open event stream: writes the core's frames on the connection's own event loop, and tears down
+ * (subscription, shared ticker) once, whoever closes first: the client or the simulator. Writes nothing of its own,
+ * so the headers go out with the first frame (the {@code connected} event) and a stalled stream sends no byte.
  */
 final class EventStreamConnection {
 
@@ -15,19 +16,14 @@ final class EventStreamConnection {
     private final Context context;
     private final HttpServerResponse response;
     private final EventTicker ticker;
-    private final long heartbeatMillis;
     private EventSubscription subscription;
-    private long heartbeatTimer;
-    private long nextEventId = 1;
     private boolean finished;
 
-    EventStreamConnection(Vertx vertx, Context context, HttpServerResponse response, EventTicker ticker,
-                          EventStreamTiming timing) {
+    EventStreamConnection(Vertx vertx, Context context, HttpServerResponse response, EventTicker ticker) {
         this.vertx = vertx;
         this.context = context;
         this.response = response;
         this.ticker = ticker;
-        this.heartbeatMillis = timing.heartbeat().toMillis();
     }
 
     /**
@@ -35,7 +31,7 @@ final class EventStreamConnection {
      * write on this connection's context; queued behind the opening handler, it never writes before the headers.
      */
     void event(SimulatedEvent event) {
-        context.runOnContext(ignored -> writeFrame(event));
+        context.runOnContext(ignored -> writeRaw(event.frame()));
     }
 
     /** The simulator's {@code onClose}: ends the response on this connection's context. */
@@ -47,7 +43,7 @@ final class EventStreamConnection {
         });
     }
 
-    /** Starts the stream on the opening handler's context: headers, a first comment, heartbeat, ticker. */
+    /** Prepares the stream on the opening handler's context: status and headers (sent with the first frame), ticker. */
     void start(EventSubscription openSubscription, Map<String, String> apiHeaders) {
         this.subscription = openSubscription;
         response.setStatusCode(200).setChunked(true);
@@ -56,22 +52,14 @@ final class EventStreamConnection {
                 .putHeader("Cache-Control", "no-cache")
                 .closeHandler(ignored -> closedByClient());
         ticker.streamOpened(vertx);
-        heartbeatTimer = vertx.setPeriodic(heartbeatMillis, id -> writeRaw(": keep-alive\n\n"));
         if (response.closed()) {
             closedByClient();
-            return;
         }
-        // A first comment sends the headers now, so clients see the stream open before any event.
-        writeRaw(": connected\n\n");
     }
 
     private void closedByClient() {
         subscription.close();
         finish();
-    }
-
-    private void writeFrame(SimulatedEvent event) {
-        writeRaw("event: " + event.name() + "\nid: " + nextEventId++ + "\ndata: " + event.dataJson() + "\n\n");
     }
 
     private void writeRaw(String text) {
@@ -80,13 +68,12 @@ final class EventStreamConnection {
         }
     }
 
-    /** Releases the heartbeat and the ticker; returns whether this call did it (the first one). */
+    /** Releases the ticker; returns whether this call did it (the first one). */
     private boolean finish() {
         if (finished || subscription == null) {
             return false;
         }
         finished = true;
-        vertx.cancelTimer(heartbeatTimer);
         ticker.streamClosed();
         return true;
     }

@@ -9,18 +9,16 @@ import io.vertx.ext.web.RoutingContext;
 final class EventStreamHandler {
 
     private final SpiderIqSimulator simulator;
-    private final EventStreamTiming timing;
     private final EventTicker ticker;
 
     EventStreamHandler(SpiderIqSimulator simulator, EventStreamTiming timing) {
         this.simulator = simulator;
-        this.timing = timing;
         this.ticker = new EventTicker(simulator, timing);
     }
 
     void stream(RoutingContext ctx) {
         EventStreamConnection connection = new EventStreamConnection(ctx.vertx(), ctx.vertx().getOrCreateContext(),
-                ctx.response(), ticker, timing);
+                ctx.response(), ticker);
         EventStreamOpening opening = simulator.openEventStream(ctx.request().getParam("token"), connection::event,
                 connection::closedByServer);
         opening.subscription().ifPresentOrElse(

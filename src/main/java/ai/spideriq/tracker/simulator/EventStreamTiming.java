@@ -3,19 +3,19 @@ package ai.spideriq.tracker.simulator;
 import java.time.Duration;
 
 /**
- * The real-time pacing of the event stream over HTTP; the core has no timers, so the routes drive it.
+ * The real-time pacing of the event stream over HTTP; the core has no timers, so the routes drive it. Heartbeats
+ * are the core's ({@link SimulatorSettings#eventHeartbeat()}), on the simulator's clock, sent from these ticks.
  *
- * @param heartbeat interval of the {@code : keep-alive} comment on each open stream
- * @param tick how often due events are handed to the open streams
+ * @param tick how often due events and heartbeats are handed to the open streams
  */
-public record EventStreamTiming(Duration heartbeat, Duration tick) {
+public record EventStreamTiming(Duration tick) {
 
-    /** A keep-alive every 15 s, events handed over every 100 ms. */
-    public static final EventStreamTiming DEFAULTS = new EventStreamTiming(Duration.ofSeconds(15), Duration.ofMillis(100));
+    /** Events handed over every 100 ms. */
+    public static final EventStreamTiming DEFAULTS = new EventStreamTiming(Duration.ofMillis(100));
 
     public EventStreamTiming {
-        if (heartbeat.toMillis() < 1 || tick.toMillis() < 1) {
-            throw new IllegalArgumentException("Event stream heartbeat and tick must be at least 1 ms");
+        if (tick.toMillis() < 1) {
+            throw new IllegalArgumentException("Event stream tick must be at least 1 ms");
         }
     }
 }

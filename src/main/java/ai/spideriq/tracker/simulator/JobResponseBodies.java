@@ -90,7 +90,8 @@ final class JobResponseBodies {
         return job.payloadVariant().endsWith("newer-variant");
     }
 
-    private static String zoned(Instant time) {
+    /** ISO-8601 UTC with {@code Z}, to the millisecond. */
+    static String zoned(Instant time) {
         return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 

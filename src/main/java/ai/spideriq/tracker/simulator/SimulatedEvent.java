@@ -1,67 +1,63 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.time.Instant;
+import java.util.Objects;
 
 /**
- * One announcement of the account-wide event stream ({@code GET /api/v1/events/stream}): a job started, completed
- * or failed. Cancellations have no event, as in the real API.
+ * One frame of the account-wide event stream ({@code GET /api/v1/events/stream}) as SpiderIQ sends it:
+ * {@code event: <name>}, then the data (one {@code data:} line per line of it), then a blank line. Connection events
+ * ({@code connected}, {@code heartbeat}, {@code error}) and job events ({@code job.queued}, {@code job.started},
+ * {@code job.completed}, {@code job.failed}, snake_case payloads) alike; cancellations have none, as in the real
+ * API. The malformed stream mode also sends raw frames that are not events at all (then {@code name} and
+ * {@code dataJson} are {@code null}).
  *
- * @param name {@code job.started}, {@code job.completed} or {@code job.failed}
- * @param jobId the job's id (lower-case UUID)
- * @param type the job's type
- * @param at when the job's state changed (not when the stream delivered it)
+ * @param name the SSE event type, or {@code null} for a raw frame
+ * @param dataJson the data as an SSE client reassembles it (the {@code data:} lines joined by {@code \n}); JSON
+ *                 except for deliberately broken frames; {@code null} for a raw frame
+ * @param rawFrame the exact text of a raw frame, else {@code null}
  */
-public record SimulatedEvent(String name, String jobId, JobType type, Instant at) {
+public record SimulatedEvent(String name, String dataJson, String rawFrame) {
 
+    public static final String CONNECTED = "connected";
+    public static final String HEARTBEAT = "heartbeat";
+    public static final String ERROR = "error";
+    public static final String QUEUED = "job.queued";
     public static final String STARTED = "job.started";
     public static final String COMPLETED = "job.completed";
     public static final String FAILED = "job.failed";
 
     public SimulatedEvent {
-        if (!STARTED.equals(name) && !COMPLETED.equals(name) && !FAILED.equals(name)) {
-            throw new IllegalArgumentException("Unknown event: " + name);
+        if (rawFrame == null) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(dataJson, "dataJson");
+        } else if (name != null || dataJson != null) {
+            throw new IllegalArgumentException("A raw frame has neither name nor data");
         }
     }
 
-    /** The event announcing that {@code job} was picked up, at its start. */
-    static SimulatedEvent started(SimulatedJob job) {
-        return new SimulatedEvent(STARTED, job.jobId(), job.type(), job.startsAt());
+    /** An event frame. */
+    public SimulatedEvent(String name, String dataJson) {
+        this(name, dataJson, null);
     }
 
-    /** The event announcing how {@code job} ends, at its end; {@code null} for an outcome the API does not announce. */
-    static SimulatedEvent ended(SimulatedJob job) {
-        return switch (job.finalState()) {
-            case COMPLETED -> new SimulatedEvent(COMPLETED, job.jobId(), job.type(), job.endsAt());
-            case FAILED -> new SimulatedEvent(FAILED, job.jobId(), job.type(), job.endsAt());
-            default -> null;
-        };
+    /** A frame sent exactly as {@code text} (garbage a client must survive). */
+    static SimulatedEvent raw(String text) {
+        return new SimulatedEvent(null, null, text);
     }
 
-    /** The job state this event announces. */
-    public JobState state() {
-        return switch (name) {
-            case STARTED -> JobState.PROCESSING;
-            case COMPLETED -> JobState.COMPLETED;
-            default -> JobState.FAILED;
-        };
+    /** Whether this is one of the documented job events. */
+    public boolean isJobEvent() {
+        return name != null && name.startsWith("job.");
     }
 
-    /**
-     * Whether the event is still true of {@code job} as it is now: a cancellation through the API makes a queued
-     * job's start and a running job's end stale, since the job never got there.
-     */
-    boolean stillTrueOf(SimulatedJob job) {
-        return state() == JobState.PROCESSING ? job.wasStarted() : job.finalState() == state();
-    }
-
-    /** The SSE {@code data} line: {@code {"event":...,"job_id":...,"type":...,"status":...,"timestamp":...}}. */
-    public String dataJson() {
-        return "{\"event\":\"" + name + "\",\"job_id\":\"" + quote(jobId) + "\",\"type\":\"" + type.wireName()
-                + "\",\"status\":\"" + state().wireName() + "\",\"timestamp\":\"" + at + "\"}";
-    }
-
-    private static String quote(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    /** The frame's text on the wire, ending with its blank line. */
+    public String frame() {
+        if (rawFrame != null) {
+            return rawFrame;
+        }
+        StringBuilder frame = new StringBuilder("event: ").append(name).append('\n');
+        for (String line : dataJson.split("\n", -1)) {
+            frame.append("data: ").append(line).append('\n');
+        }
+        return frame.append('\n').toString();
     }
 }

@@ -34,6 +34,14 @@ public record SimulatedResponse(int status, Map<String, String> headers, String 
         return new SimulatedResponse(status, merged, jsonBody);
     }
 
+    /** This response with {@code Retry-After} in whole seconds (rounded up), or unchanged for {@code null}. */
+    public SimulatedResponse withRetryAfter(java.time.Duration retryAfter) {
+        if (retryAfter == null) {
+            return this;
+        }
+        return withHeaders(Map.of("Retry-After", Long.toString(retryAfter.plusNanos(999_999_999).getSeconds())));
+    }
+
     /** A header value, or {@code null}. */
     public String header(String name) {
         return headers.get(name);

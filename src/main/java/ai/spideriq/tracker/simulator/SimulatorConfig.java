@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +50,9 @@ public interface SimulatorConfig {
 
     /** The account-wide event stream ({@code GET /api/v1/events/stream}). */
     EventsConfig events();
+
+    /** The job list ({@code GET /api/v1/jobs/list}). */
+    ListConfig list();
 
     /** Rate limit per client account: a fixed window plus a burst bucket. */
     interface RateLimitConfig {
@@ -123,12 +127,40 @@ public interface SimulatorConfig {
         @WithDefault("0")
         double dropRate();
 
-        /** Interval of the stream's keep-alive comment, which keeps idle connections open through proxies. */
-        @WithDefault("15s")
+        /** Interval of the stream's heartbeat event, which keeps idle connections open through proxies (SpiderIQ: 30 s). */
+        @WithDefault("30s")
         Duration heartbeat();
 
-        /** How often the HTTP server hands due events to the open streams (the granularity of their timing). */
+        /** How often the HTTP server hands due events and heartbeats to the open streams (the granularity of their timing). */
         @WithDefault("100ms")
         Duration tick();
+
+        /**
+         * How streams behave at start and after each reset: {@code normal}, {@code refuse}, {@code stall},
+         * {@code silent_after}, {@code no_heartbeats}, {@code malformed} or {@code error}
+         * ({@code POST /simulator/events/mode} switches it at run time).
+         */
+        @WithDefault("normal")
+        String mode();
+
+        /** The status the {@code refuse} mode answers instead of a stream (401, 403, 404, 429, 502, ...). */
+        OptionalInt modeStatus();
+
+        /** How long after connecting a stream in the {@code silent_after} mode goes quiet. */
+        Optional<Duration> modeSilentAfter();
+    }
+
+    /** How the job list answers, for trying a client against a broken one. */
+    interface ListConfig {
+        /**
+         * How {@code /jobs/list} answers at start and after each reset: {@code normal}, {@code missing},
+         * {@code status}, {@code garbage}, {@code wrong_shape} or {@code empty} ({@code POST /simulator/list/mode}
+         * switches it at run time).
+         */
+        @WithDefault("normal")
+        String mode();
+
+        /** The status (400..599) the list's {@code status} mode answers. */
+        OptionalInt modeStatus();
     }
 }

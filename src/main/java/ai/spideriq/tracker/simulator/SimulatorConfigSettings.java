@@ -27,12 +27,35 @@ public final class SimulatorConfigSettings {
                 .requestLogMaxEntries(config.requestLog().maxEntries())
                 .eventDelay(config.events().delay())
                 .eventDropRate(config.events().dropRate())
+                .eventHeartbeat(config.events().heartbeat())
+                .eventStreamMode(eventStreamMode(config.events()))
+                .listMode(listMode(config.list()))
                 .build();
+    }
+
+    private static EventStreamMode eventStreamMode(SimulatorConfig.EventsConfig events) {
+        EventStreamMode.Kind kind = EventStreamMode.Kind.fromWireName(events.mode());
+        return switch (kind) {
+            case REFUSE -> EventStreamMode.refuse(events.modeStatus().orElseThrow(
+                    () -> new IllegalArgumentException("simulator.events.mode=refuse needs simulator.events.mode-status")));
+            case SILENT_AFTER -> EventStreamMode.silentAfter(events.modeSilentAfter().orElseThrow(
+                    () -> new IllegalArgumentException("simulator.events.mode=silent_after needs "
+                            + "simulator.events.mode-silent-after")));
+            default -> EventStreamMode.of(kind);
+        };
+    }
+
+    private static JobListMode listMode(SimulatorConfig.ListConfig list) {
+        JobListMode.Kind kind = JobListMode.Kind.fromWireName(list.mode());
+        return kind == JobListMode.Kind.STATUS
+                ? JobListMode.status(list.modeStatus().orElseThrow(
+                        () -> new IllegalArgumentException("simulator.list.mode=status needs simulator.list.mode-status")))
+                : new JobListMode(kind, 0);
     }
 
     /** The HTTP timing of the event stream. */
     public static EventStreamTiming eventStreamTiming(SimulatorConfig config) {
-        return new EventStreamTiming(config.events().heartbeat(), config.events().tick());
+        return new EventStreamTiming(config.events().tick());
     }
 
     /** A random source seeded from {@code simulator.seed}, or randomly seeded when it is absent. */

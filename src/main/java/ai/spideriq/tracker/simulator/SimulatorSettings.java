@@ -18,11 +18,15 @@ import java.util.Set;
  * @param requestLogMaxEntries how many requests the log keeps (oldest dropped)
  * @param eventDelay how long after a state change the event stream announces it
  * @param eventDropRate share (0..1) of events the event stream loses
+ * @param eventHeartbeat interval of each open stream's {@code heartbeat} event, on the simulator's clock
+ * @param eventStreamMode how event streams behave until switched at run time (and again after a reset)
+ * @param listMode how {@code /jobs/list} answers until switched at run time (and again after a reset)
  */
 public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactiveTokens, RateLimitSettings rateLimit,
                                 JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
                                 double serverErrorFraction, int requestLogMaxEntries, Duration eventDelay,
-                                double eventDropRate) {
+                                double eventDropRate, Duration eventHeartbeat,
+                                EventStreamMode eventStreamMode, JobListMode listMode) {
 
     /** The token accepted unless configured otherwise. */
     public static final String DEFAULT_TOKEN = "sim-client:sim-key:sim-secret";
@@ -34,6 +38,11 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
             throw new IllegalArgumentException("serverErrorFraction must be in 0..1, requestLogMaxEntries >= 1");
         }
         Objects.requireNonNull(eventDelay, "eventDelay");
+        Objects.requireNonNull(listMode, "listMode");
+        Objects.requireNonNull(eventStreamMode, "eventStreamMode");
+        if (eventHeartbeat.toMillis() < 1) {
+            throw new IllegalArgumentException("eventHeartbeat must be at least 1 ms");
+        }
         if (eventDelay.isNegative() || !(eventDropRate >= 0 && eventDropRate <= 1)) {
             throw new IllegalArgumentException("eventDelay must not be negative, eventDropRate must be in 0..1");
         }
@@ -66,6 +75,9 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
         private int requestLogMaxEntries = 100_000;
         private Duration eventDelay = Duration.ZERO;
         private double eventDropRate;
+        private Duration eventHeartbeat = Duration.ofSeconds(30);
+        private EventStreamMode eventStreamMode = EventStreamMode.NORMAL;
+        private JobListMode listMode = JobListMode.NORMAL;
 
         private Builder() {
         }
@@ -120,9 +132,28 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
             return this;
         }
 
+        /** Interval of the stream's heartbeat event (SpiderIQ documents 30 s, the default). */
+        public Builder eventHeartbeat(Duration interval) {
+            this.eventHeartbeat = interval;
+            return this;
+        }
+
+        /** How event streams behave at start and after each reset. */
+        public Builder eventStreamMode(EventStreamMode mode) {
+            this.eventStreamMode = mode;
+            return this;
+        }
+
+        /** How {@code /jobs/list} answers at start and after each reset. */
+        public Builder listMode(JobListMode mode) {
+            this.listMode = mode;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(acceptedTokens, inactiveTokens, rateLimit, siteTiming, mapsTiming,
-                    outcomeMix, serverErrorFraction, requestLogMaxEntries, eventDelay, eventDropRate);
+                    outcomeMix, serverErrorFraction, requestLogMaxEntries, eventDelay, eventDropRate,
+                    eventHeartbeat, eventStreamMode, listMode);
         }
     }
 }

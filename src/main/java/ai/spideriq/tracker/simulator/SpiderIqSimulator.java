@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ public class SpiderIqSimulator {
 
     private static final String JOBS_PATH = "/api/v1/jobs/";
     private static final String EVENTS_PATH = "/api/v1/events/stream";
+    private static final String LIST_PATH = "/api/v1/jobs/list";
 
     private final SimulatorSettings settings;
     private final InstantSource clock;
@@ -33,6 +35,9 @@ public class SpiderIqSimulator {
     private final RequestLog log;
     private final ApiGateway gateway;
     private final EventHub events;
+    private final JobListing listing;
+    private JobListMode listMode;
+    private EventStreamMode streamMode;
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
 
     /**
@@ -52,6 +57,9 @@ public class SpiderIqSimulator {
         this.bodies = new JobResponseBodies(new ObjectMapper());
         this.log = new RequestLog(settings.requestLogMaxEntries());
         this.gateway = new ApiGateway(settings, clock, faultRandom, log);
+        this.listing = new JobListing(new ObjectMapper());
+        this.listMode = settings.listMode();
+        this.streamMode = settings.eventStreamMode();
     }
 
     /** A simulator with the default settings, reproducible from {@code seed}. */
@@ -75,6 +83,30 @@ public class SpiderIqSimulator {
     public synchronized SimulatedResponse cancel(String authorizationHeader, String jobId) {
         return gateway.answer("DELETE", JOBS_PATH + jobId, authorizationHeader, jobId,
                 now -> findJob(jobId).map(job -> cancel(job, now)).orElseGet(SpiderIqSimulator::notFound));
+    }
+
+    /**
+     * {@code GET /api/v1/jobs/list?page=&page_size=&status_filter=&type_filter=&sort_by=&sort_order=}: every job
+     * of the account (including ones no client tracks), each as it is now; checked, rate-limited and logged like
+     * any request. Invalid parameters answer 422 with FastAPI's {@code {"detail":[...]}}; the current
+     * {@link JobListMode} can make it fail instead. Timestamps carry {@code Z}; the real API also sends zone-less
+     * ones, which the tracker must accept too.
+     *
+     * @param query the query parameters (first value of each; empty values count as absent)
+     */
+    public synchronized SimulatedResponse listJobs(String authorizationHeader, Map<String, String> query) {
+        return gateway.answer("GET", LIST_PATH, authorizationHeader, null,
+                now -> listing.answer(jobs.values(), query, now, listMode));
+    }
+
+    /** Switches how {@code /jobs/list} answers from the next request on (until changed or {@link #reset()}). */
+    public synchronized void setListMode(JobListMode mode) {
+        listMode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** How {@code /jobs/list} answers now. */
+    public synchronized JobListMode listMode() {
+        return listMode;
     }
 
     /** Creates a job now, or returns the existing one with the same id (the API dedupes resubmissions). */
@@ -139,26 +171,46 @@ public class SpiderIqSimulator {
 
     /**
      * {@code GET /api/v1/events/stream?token=...}: checked like any request (401/403, faults, rate limit, logged
-     * without the token); on 200 {@code listener} gets every event delivered from now on (no replay) and
-     * {@code onClose} runs if the simulator closes the stream. Both are called under this simulator's lock: they
-     * must hand the work off, not block nor wait on another thread that calls the simulator.
+     * without the token). In the current {@link EventStreamMode}: a refusal answers its status instead; otherwise
+     * (200) {@code listener} gets the stream's frames from now on, no replay: {@code connected} at once (its
+     * {@code client_id} the token's part before the first {@code :}), then the job events and a {@code heartbeat}
+     * per heartbeat interval on the simulator's clock (from {@link #deliverDueEvents()}), all as the mode allows.
+     * {@code onClose} runs if the simulator closes the stream (in the error mode, before this returns). Both are
+     * called under this simulator's lock: they must hand the work off, not block nor wait on another thread that
+     * calls the simulator.
      */
     public synchronized EventStreamOpening openEventStream(String token, Consumer<SimulatedEvent> listener,
                                                            Runnable onClose) {
+        EventStreamMode mode = streamMode;
         SimulatedResponse response = gateway.answer("GET", EVENTS_PATH, token == null ? null : "Bearer " + token,
-                null, now -> SimulatedResponse.of(200, "{}"));
+                null, now -> mode.refusal().orElseGet(() -> SimulatedResponse.of(200, "{}")));
         if (response.status() != 200) {
             return new EventStreamOpening(response, Optional.empty());
         }
-        return new EventStreamOpening(response, Optional.of(events.subscribe(listener, onClose, this::unsubscribe)));
+        String clientId = token.substring(0, token.indexOf(':'));
+        return new EventStreamOpening(response, Optional.of(
+                events.subscribe(listener, onClose, this::unsubscribe, clientId, clock.instant(), mode)));
     }
 
-    /** Delivers every event due now (drops the lost and the stale ones); returns how many were delivered. */
+    /** Switches how event streams opened from now on behave (open ones keep theirs) until changed or reset. */
+    public synchronized void setEventStreamMode(EventStreamMode mode) {
+        streamMode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** How event streams opened now behave. */
+    public synchronized EventStreamMode eventStreamMode() {
+        return streamMode;
+    }
+
+    /**
+     * Delivers every job event due now (drops the lost and the stale ones) and the heartbeats due; returns how many
+     * job events were delivered.
+     */
     public synchronized int deliverDueEvents() {
         return events.deliverDue(clock.instant(), this::findJob);
     }
 
-    /** When the next pending event is due for delivery, if any is pending. */
+    /** When the next pending job event is due for delivery, if any is pending (heartbeats are not counted). */
     public synchronized Optional<Instant> nextEventDue() {
         return events.nextDue();
     }
@@ -174,10 +226,12 @@ public class SpiderIqSimulator {
     }
 
     /**
-     * Forgets all jobs, pending events, requests, faults and rate-limit usage, and closes the event streams. The
-     * random source continues (no re-seed).
+     * Forgets all jobs, pending events, requests, faults and rate-limit usage, closes the event streams and puts
+     * the list and stream modes back to the settings' ones. The random source continues (no re-seed).
      */
     public synchronized void reset() {
+        listMode = settings.listMode();
+        streamMode = settings.eventStreamMode();
         jobs.clear();
         log.clear();
         gateway.reset();

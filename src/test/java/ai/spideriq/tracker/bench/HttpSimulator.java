@@ -23,7 +23,7 @@ final class HttpSimulator implements AutoCloseable {
         simulator = new SpiderIqSimulator(settings, InstantSource.system(), new SplittableRandom(seed));
         Router router = Router.router(vertx);
         // Events are handed out every 10 ms: at ten-fold compressed time that is the virtual layer's 100 ms.
-        SimulatorRoutes.mount(router, simulator, new EventStreamTiming(Duration.ofSeconds(15), Duration.ofMillis(10)));
+        SimulatorRoutes.mount(router, simulator, new EventStreamTiming(Duration.ofMillis(10)));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
                 .toCompletableFuture().join();
         port = server.actualPort();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One open event stream on a simulator core, recording what it received and how often it was closed. */
+/** One open event stream on a simulator core, recording every frame it received and how often it was closed. */
 final class EventRecorder {
 
     final List<SimulatedEvent> events = new ArrayList<>();
@@ -24,7 +24,18 @@ final class EventRecorder {
         return new EventRecorder(simulator);
     }
 
+    /** The job events received (connection events and garbage left out). */
+    List<SimulatedEvent> jobEvents() {
+        return events.stream().filter(SimulatedEvent::isJobEvent).toList();
+    }
+
+    /** The names of the job events received. */
     List<String> names() {
+        return jobEvents().stream().map(SimulatedEvent::name).toList();
+    }
+
+    /** The names of every frame received ({@code null} for a raw one). */
+    List<String> allNames() {
         return events.stream().map(SimulatedEvent::name).toList();
     }
 }

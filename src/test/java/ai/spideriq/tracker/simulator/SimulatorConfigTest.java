@@ -46,7 +46,11 @@ class SimulatorConfigTest {
                 Map.entry("simulator.events.delay", "2s"),
                 Map.entry("simulator.events.drop-rate", "0.25"),
                 Map.entry("simulator.events.heartbeat", "5s"),
-                Map.entry("simulator.events.tick", "20ms")));
+                Map.entry("simulator.events.tick", "20ms"),
+                Map.entry("simulator.events.mode", "refuse"),
+                Map.entry("simulator.events.mode-status", "502"),
+                Map.entry("simulator.list.mode", "status"),
+                Map.entry("simulator.list.mode-status", "503")));
 
         SimulatorSettings settings = SimulatorConfigSettings.from(config);
 
@@ -63,9 +67,12 @@ class SimulatorConfigTest {
                 .requestLogMaxEntries(10)
                 .eventDelay(Duration.ofSeconds(2))
                 .eventDropRate(0.25)
+                .eventHeartbeat(Duration.ofSeconds(5))
+                .eventStreamMode(EventStreamMode.refuse(502))
+                .listMode(JobListMode.status(503))
                 .build());
         assertThat(SimulatorConfigSettings.eventStreamTiming(config))
-                .isEqualTo(new EventStreamTiming(Duration.ofSeconds(5), Duration.ofMillis(20)));
+                .isEqualTo(new EventStreamTiming(Duration.ofMillis(20)));
         assertThat(SimulatorConfigSettings.random(config).nextLong())
                 .isEqualTo(new java.util.SplittableRandom(123).nextLong());
     }
@@ -77,5 +84,18 @@ class SimulatorConfigTest {
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return config.getConfigMapping(SimulatorConfig.class);
+    }
+
+    @Test
+    void theStartingModesCanBeConfigured() {
+        SimulatorSettings silent = SimulatorConfigSettings.from(config(Map.of("simulator.events.mode", "silent_after",
+                "simulator.events.mode-silent-after", "45s", "simulator.list.mode", "wrong_shape")));
+
+        assertThat(silent.eventStreamMode()).isEqualTo(EventStreamMode.silentAfter(Duration.ofSeconds(45)));
+        assertThat(silent.listMode()).isEqualTo(JobListMode.wrongShape());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(
+                () -> SimulatorConfigSettings.from(config(Map.of("simulator.events.mode", "refuse"))));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(
+                () -> SimulatorConfigSettings.from(config(Map.of("simulator.list.mode", "sideways"))));
     }
 }

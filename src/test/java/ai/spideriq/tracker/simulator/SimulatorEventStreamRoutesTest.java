@@ -1,45 +1,38 @@
 package ai.spideriq.tracker.simulator;
 
+import static ai.spideriq.tracker.simulator.SseClient.END;
+import static ai.spideriq.tracker.simulator.SseClient.frameAfter;
+import static ai.spideriq.tracker.simulator.SseClient.readLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event stream over HTTP on a plain Vert.x server (no Quarkus boot), the simulator on a virtual clock. */
+/** The event stream's frames over HTTP on a plain Vert.x server (no Quarkus boot), the simulator on a virtual clock. */
 class SimulatorEventStreamRoutesTest {
 
-    private static final String END = "<end of stream>";
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
     private static final SpiderIqSimulator SIMULATOR =
             new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(1));
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static SimulatorServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        EventStreamTiming timing = new EventStreamTiming(Duration.ofMillis(200), Duration.ofMillis(10));
-        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR, timing));
+        server = SimulatorServer.start(router -> SimulatorRoutes.mount(router, SIMULATOR,
+                new EventStreamTiming(Duration.ofMillis(10))));
     }
 
     @AfterAll
@@ -53,33 +46,48 @@ class SimulatorEventStreamRoutesTest {
     }
 
     @Test
-    void streamsTheStartAndCompletionOfAJobCreatedOverTheControlPlane() throws Exception {
+    void greetsWithConnectedThenStreamsEachJobEventAsDocumented() throws Exception {
         HttpResponse<InputStream> response = open(SimulatorSettings.DEFAULT_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
         BlockingQueue<String> lines = readLines(response.body());
+        List<String> skipped = new java.util.ArrayList<>();
+        assertThat(frameAfter(lines, "event: connected", skipped)).containsExactly(
+                "data: {\"client_id\":\"sim-client\",\"message\":\"Connected to event stream\"}", "");
+        assertThat(skipped).as("connected is the first frame").isEmpty();
 
         String jobId = api().contentType(ContentType.JSON)
                 .body("{\"type\":\"spiderSite\",\"queue_seconds\":0.5,\"processing_seconds\":1,\"outcome\":\"completed\"}")
                 .post("/simulator/jobs").then().statusCode(201).extract().path("jobs[0].job_id");
+        String workerId = SIMULATOR.job(jobId).orElseThrow().workerId();
+        List<String> queued = frameAfter(lines, "event: job.queued");
         CLOCK.advance(Duration.ofSeconds(2));
-
         List<String> started = frameAfter(lines, "event: job.started");
         List<String> completed = frameAfter(lines, "event: job.completed");
-        assertThat(started.get(0)).isEqualTo("id: 1");
-        assertThat(completed).containsExactly("id: 2", "data: {\"event\":\"job.completed\",\"job_id\":\"" + jobId
-                + "\",\"type\":\"spiderSite\",\"status\":\"completed\",\"timestamp\":\"2025-10-27T14:00:01.500Z\"}", "");
+
+        assertThat(queued).hasSize(2);
+        assertThat(SimulatorFixture.json(queued.get(0).substring("data: ".length())).path("created_at").asText())
+                .isEqualTo(JobResponseBodies.zoned(SIMULATOR.job(jobId).orElseThrow().createdAt()));
+        assertThat(queued.get(0)).startsWith("data: {\"job_id\":\"" + jobId + "\",\"type\":\"spiderSite\",\"created_at\":");
+        assertThat(started.get(0)).startsWith("data: {\"job_id\":\"" + jobId + "\",\"worker_id\":\"" + workerId
+                + "\",\"started_at\":");
+        assertThat(completed).containsExactly("data: {\"job_id\":\"" + jobId
+                + "\",\"processing_time\":1.0,\"results_count\":1}", "");
         response.body().close();
     }
 
     @Test
-    void sendsAKeepAliveCommentWhileIdle() throws Exception {
-        HttpResponse<InputStream> response = open(SimulatorSettings.DEFAULT_TOKEN);
-        BlockingQueue<String> lines = readLines(response.body());
+    void sendsAHeartbeatEventEachIntervalOfTheSimulatorsClock() throws Exception {
+        BlockingQueue<String> lines = readLines(open(SimulatorSettings.DEFAULT_TOKEN).body());
+        frameAfter(lines, "event: connected");
 
-        frameAfter(lines, ": keep-alive");
-        response.body().close();
+        CLOCK.advance(Duration.ofSeconds(30));
+        List<String> heartbeat = frameAfter(lines, "event: heartbeat");
+
+        assertThat(heartbeat).hasSize(2);
+        assertThat(heartbeat.get(0)).matches("data: \\{\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"}");
+        assertThat(lines).noneMatch(line -> line.startsWith(":"));
     }
 
     @Test
@@ -118,45 +126,7 @@ class SimulatorEventStreamRoutesTest {
     }
 
     private static HttpResponse<InputStream> open(String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + "/api/v1/events/stream?token=" + token))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    }
-
-    /** Reads the body line by line on a daemon thread; {@link #END} once the server ends it. */
-    private static BlockingQueue<String> readLines(InputStream body) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (Exception e) {
-                lines.add("<" + e + ">");
-            }
-            lines.add(END);
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    /** Skips lines up to {@code marker}; returns the rest of its frame (up to and including the blank line). */
-    private static List<String> frameAfter(BlockingQueue<String> lines, String marker) throws InterruptedException {
-        String line;
-        do {
-            line = lines.poll(10, TimeUnit.SECONDS);
-            assertThat(line).as("waiting for " + marker).isNotNull();
-            assertThat(line.equals(END) && !marker.equals(END)).as("stream ended before " + marker).isFalse();
-        } while (!line.equals(marker));
-        List<String> frame = new ArrayList<>();
-        while (!marker.equals(END) && !line.isEmpty()) {
-            line = lines.poll(10, TimeUnit.SECONDS);
-            assertThat(line).as("rest of the frame after " + marker).isNotNull();
-            frame.add(line);
-        }
-        return frame;
+        return SseClient.open(server.port(), token);
     }
 
     private static RequestSpecification api() {
