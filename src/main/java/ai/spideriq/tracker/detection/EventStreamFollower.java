@@ -171,7 +171,7 @@ public final class EventStreamFollower {
         String reason = drop.text();
         if (wasUp || !reason.equals(problem)) {
             LOG.warnf("SpiderIQ event stream %s; tracking goes on by polls and sweeps, reconnecting with backoff "
-                    + "(next in %d s, at most every %d s)", reason, delay.toSeconds(),
+                    + "(next in %d ms, at most every %d s)", reason, delay.toMillis(),
                     reconnect.maxDelay().toSeconds());
         } else {
             LOG.debugf("SpiderIQ event stream %s again; next attempt in %d ms", reason, delay.toMillis());
