@@ -5,7 +5,6 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -64,7 +63,9 @@ public class SpiderIqClient implements JobPoller {
                             () -> response.readEntity(String.class));
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    String status = failure instanceof TimeoutException ? "timeout" : "io_error";
+                    // ifNoItem().fail() raises Mutiny's own TimeoutException, not java.util.concurrent's.
+                    String status = failure instanceof io.smallrye.mutiny.TimeoutException
+                            || failure instanceof java.util.concurrent.TimeoutException ? "timeout" : "io_error";
                     metrics.apiRequest(RESULTS, status, since(start));
                     return new PollResult.Failed(status);
                 });
