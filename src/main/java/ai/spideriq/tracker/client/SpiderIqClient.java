@@ -39,6 +39,7 @@ public class SpiderIqClient implements JobPoller {
     private final String authorization;
     private final String token;
     private final ObjectMapper mapper;
+    private final ApiRateLimiter limiter;
 
     public SpiderIqClient(@RestClient SpiderIqApi api, ObjectMapper mapper, ApiRateLimiter limiter,
             TrackerMetrics metrics, ApiAccess access, TrackerConfig config) {
@@ -50,6 +51,7 @@ public class SpiderIqClient implements JobPoller {
         this.token = config.api().token().orElse("");
         this.authorization = "Bearer " + token;
         this.mapper = mapper;
+        this.limiter = limiter;
     }
 
     @Override
@@ -67,6 +69,8 @@ public class SpiderIqClient implements JobPoller {
                     String status = failure instanceof io.smallrye.mutiny.TimeoutException
                             || failure instanceof java.util.concurrent.TimeoutException ? "timeout" : "io_error";
                     metrics.apiRequest(RESULTS, status, since(start));
+                    // No answer: if this was the probe after a pause, the next request probes again.
+                    limiter.unanswered();
                     return new PollResult.Failed(status);
                 });
     }

@@ -29,7 +29,7 @@ class TrackingBeans {
     @Singleton
     ApiRateLimiter limiter(TrackerConfig config) {
         return new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
-                InstantSource.system());
+                InstantSource.system(), config.api().requestTimeout());
     }
 
     @Produces
