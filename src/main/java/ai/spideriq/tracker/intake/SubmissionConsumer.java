@@ -44,7 +44,7 @@ public class SubmissionConsumer {
     private final Set<String> passThrough;
 
     public SubmissionConsumer(ObjectMapper mapper, JobTracker tracker, TrackerMetrics metrics, TrackerConfig config) {
-        this.parser = new SubmissionParser(mapper, config.intake().maxRecordBytes());
+        this.parser = new SubmissionParser(config.intake().maxRecordBytes());
         this.tracker = tracker;
         this.metrics = metrics;
         this.passThrough = config.outcomes().passThroughHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT))
