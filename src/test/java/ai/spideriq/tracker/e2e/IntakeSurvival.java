@@ -81,11 +81,11 @@ final class IntakeSurvival {
         given().get("/q/health/live").then().statusCode(200);
     }
 
-    /** A counter's value in the Prometheus scrape, 0 when absent. */
-    static double counter(String line) {
+    /** The value of a counter's series with {@code reason} in the Prometheus scrape, 0 when absent. */
+    static double counter(String name, String reason) {
         String scrape = given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString();
-        return scrape.lines().filter(l -> l.startsWith(line + " ")).mapToDouble(
-                l -> Double.parseDouble(l.substring(line.length() + 1).trim())).findFirst().orElse(0);
+        return scrape.lines().filter(l -> l.startsWith(name + "{") && l.contains("reason=\"" + reason + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     static void assertAllEnded(ai.spideriq.tracker.testing.TopicRecorder topics, List<String> jobs) {

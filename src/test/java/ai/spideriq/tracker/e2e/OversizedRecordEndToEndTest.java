@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
@@ -64,7 +65,7 @@ class OversizedRecordEndToEndTest {
     }
 
     private String newJob() {
-        return simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofMillis(300)))
-                .jobId();
+        return simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
     }
 }
