@@ -246,6 +246,23 @@ public interface TrackerConfig {
         /** Submitted records larger than this (bytes) go to the dead-letter topic. */
         @WithDefault("65536")
         int maxRecordBytes();
+
+        /**
+         * Largest dead-letter record (bytes, Kafka's upper bound for the record with its headers): also the DLQ
+         * producer's {@code max.request.size}. Set it to at most the DLQ topic's {@code max.message.bytes}. A rejected
+         * record whose copy would be larger is dead-lettered truncated: its key, headers, the first
+         * {@code max-record-bytes} of its value, its original size and SHA-256.
+         */
+        @WithDefault("1048576")
+        int deadLetterMaxBytes();
+
+        /** Rejected records logged one by one per {@code rejection-log-interval}; the rest are logged as counts. */
+        @WithDefault("5")
+        int rejectionsLogged();
+
+        /** The interval of {@code rejections-logged}, after which the records not logged are logged as counts. */
+        @WithDefault("60s")
+        Duration rejectionLogInterval();
     }
 
     interface Topics {

@@ -13,7 +13,8 @@ import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 /**
  * What any answer of the API tells the shared limiter, whatever the endpoint: the server's own count
  * ({@code X-RateLimit-Remaining}) and, on a 429, a pause for {@code Retry-After}. The limit is the account's, so the
- * event stream's and the job list's answers count as much as {@code /results}'. Unlike {@link ResultsInterpreter}, it
+ * event stream's and the job list's answers count as much as {@code /results}', and each answers the limiter's probe
+ * after a pause ({@link ApiRateLimiter#answered}). Unlike {@link ResultsInterpreter}, it
  * never judges the token: only {@code /results} does that.
  */
 public final class RateLimitFeedback {
@@ -41,11 +42,13 @@ public final class RateLimitFeedback {
         RateLimitHeaders.remaining(header).ifPresent(remaining -> limiter.observeServerCount(remaining,
                 RateLimitHeaders.reset(header, clock.instant()).orElse(null)));
         if (status != 429) {
+            limiter.answered(false); // a probe after a pause that got anything but a 429 lets the rest go
             return false;
         }
         Duration retryAfter = RateLimitHeaders.retryAfter(header, clock.instant()).orElse(defaultRetryAfter);
         metrics.rateLimited();
         limiter.pauseFor(retryAfter);
+        limiter.answered(true);
         LOG.warnf("SpiderIQ answered 429 to a %s request: all requests paused for %s", endpoint, retryAfter);
         return true;
     }

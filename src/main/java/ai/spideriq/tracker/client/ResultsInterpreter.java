@@ -41,11 +41,20 @@ public final class ResultsInterpreter {
     }
 
     /**
+     * Also reports the answer to the limiter ({@link ApiRateLimiter#answered}), so that the probe after a pause is
+     * judged by whichever request it was.
+     *
      * @param status the HTTP status
      * @param header reads a response header by name, null when absent
      * @param body   reads the body; called only for the statuses whose body matters
      */
     public PollResult interpret(int status, Function<String, String> header, Supplier<String> body) {
+        PollResult result = read(status, header, body);
+        limiter.answered(status == 429 || status == 401 || status == 403);
+        return result;
+    }
+
+    private PollResult read(int status, Function<String, String> header, Supplier<String> body) {
         RateLimitHeaders.remaining(header).ifPresent(remaining -> limiter.observeServerCount(remaining,
                 RateLimitHeaders.reset(header, clock.instant()).orElse(null)));
         if (status == 401 || status == 403) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +44,7 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
     private final String authorization;
     private final String token;
     private final ObjectMapper mapper;
+    private final ApiRateLimiter limiter;
 
     public SpiderIqClient(@RestClient SpiderIqApi api, ObjectMapper mapper, ApiRateLimiter limiter,
             TrackerMetrics metrics, ApiAccess access, TrackerConfig config) {
@@ -58,6 +58,7 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
         this.token = config.api().token().orElse("");
         this.authorization = "Bearer " + token;
         this.mapper = mapper;
+        this.limiter = limiter;
     }
 
     @Override
@@ -71,8 +72,10 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
                             () -> response.readEntity(String.class));
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    String status = failure instanceof TimeoutException ? "timeout" : "io_error";
+                    String status = failureStatus(failure);
                     metrics.apiRequest(RESULTS, status, since(start));
+                    // No answer: if this was the probe after a pause, the next request probes again.
+                    limiter.unanswered();
                     return new PollResult.Failed(status);
                 });
     }
@@ -90,6 +93,7 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
                 .onFailure().recoverWithItem(failure -> {
                     String status = failureStatus(failure);
                     metrics.apiRequest(LIST, status, since(start));
+                    limiter.unanswered();
                     return new JobListAnswer.Failed(status);
                 });
     }
@@ -108,6 +112,7 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
                 .onItem().invoke(signal -> {
                     if (answered.compareAndSet(false, true)) {
                         metrics.apiRequest(EVENTS, "200", since(start));
+                        limiter.answered(false);
                     }
                 })
                 .onFailure().transform(failure -> refused(failure, start, !answered.getAndSet(true)))
@@ -129,12 +134,15 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
         String status = failureStatus(failure);
         if (atOpening) {
             metrics.apiRequest(EVENTS, status, since(start));
+            limiter.unanswered();
         }
         return new EventStreamException(status);
     }
 
+    /** {@code ifNoItem().fail()} raises Mutiny's own TimeoutException, not java.util.concurrent's. */
     private static String failureStatus(Throwable failure) {
-        return failure instanceof TimeoutException || failure instanceof io.smallrye.mutiny.TimeoutException
+        return failure instanceof io.smallrye.mutiny.TimeoutException
+                || failure instanceof java.util.concurrent.TimeoutException
                 ? "timeout"
                 : "io_error";
     }

@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,27 +9,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.tracking.JobTracker;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 
 /**
  * Consumes {@code spideriq.jobs.submitted}. A valid submission is acknowledged (its offset may be committed) as soon
  * as the job is durably registered in flight, so a job that runs for hours never holds back the commits of the
- * records after it. A bad record is nacked to the dead-letter topic with its reason, and consumption goes on.
+ * records after it. A bad record is written to the dead-letter topic with its reason (or, when even that fails,
+ * logged and counted) and then acknowledged: no record can stop intake, at this start or the next.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -42,13 +43,35 @@ public class SubmissionConsumer {
     private final JobTracker tracker;
     private final TrackerMetrics metrics;
     private final Set<String> passThrough;
+    private final DeadLetterWriter deadLetters;
+    private final RejectionLog rejections;
+    private final Vertx vertx;
+    private final TrackerConfig.Intake intake;
+    private long timer = -1;
 
-    public SubmissionConsumer(ObjectMapper mapper, JobTracker tracker, TrackerMetrics metrics, TrackerConfig config) {
-        this.parser = new SubmissionParser(mapper, config.intake().maxRecordBytes());
+    public SubmissionConsumer(JobTracker tracker, TrackerMetrics metrics, TrackerConfig config,
+            DeadLetterWriter deadLetters, Vertx vertx) {
+        this.parser = new SubmissionParser(config.intake().maxRecordBytes());
         this.tracker = tracker;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.vertx = vertx;
+        this.intake = config.intake();
+        this.rejections = new RejectionLog(InstantSource.system(), intake.rejectionsLogged(),
+                intake.rejectionLogInterval(), LOG::warn);
         this.passThrough = config.outcomes().passThroughHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(Math.max(1000, intake.rejectionLogInterval().toMillis() / 4),
+                id -> rejections.tick());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     @Incoming(CHANNEL)
@@ -72,12 +95,12 @@ public class SubmissionConsumer {
             RejectedSubmission rejected) {
         String reason = rejected.reason().code();
         metrics.deadLettered(reason);
-        LOG.warnf("Rejected record %s-%d@%d to the dead-letter topic: %s", record.getTopic(), record.getPartition(),
-                record.getOffset(), rejected.getMessage());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REJECTION_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        return Uni.createFrom().completionStage(message.nack(rejected,
-                Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build())));
+        // The message is built from quoted, escaped parts; escaping again keeps any future detail just as safe.
+        rejections.rejected(reason, String.format("Rejected record %s-%d@%d to the dead-letter topic: %s",
+                LogSafe.escaped(record.getTopic(), 100), record.getPartition(), record.getOffset(),
+                LogSafe.escaped(rejected.getMessage(), 300)));
+        return deadLetters.write(record, message.getPayload(), rejected)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 
     /** The submitter's correlation and trace headers, which its outcome carries back. */

@@ -1,20 +1,25 @@
 package ai.spideriq.tracker.intake;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 
 /**
  * Reads a record of the submitted topic: a JSON object {@code {"job_id": "<uuid>", "type": ...}}, a JSON string, or
- * a bare job ID; the key, when present, is the job ID too. Anything else is rejected with its reason. A job ID is a
- * canonical UUID before it is ever put into a URL.
+ * a bare job ID; the key, when present, is the job ID too. Anything else, and anything ambiguous, is rejected with
+ * its reason (the README's "Submission rules" list them). A job ID is a canonical UUID before it is ever put into a
+ * URL. The JSON is streamed, not built into a tree: fields other than {@code job_id} and {@code type} are only
+ * checked to be JSON, however deep they nest within the size limit.
  */
 public final class SubmissionParser {
 
@@ -23,12 +28,17 @@ public final class SubmissionParser {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int SHOWN_CHARS = 64;
 
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final int maxBytes;
 
-    public SubmissionParser(ObjectMapper mapper, int maxBytes) {
-        this.mapper = mapper;
+    public SubmissionParser(int maxBytes) {
         this.maxBytes = maxBytes;
+        this.json = JsonFactory.builder()
+                // Of two job_id fields neither is more right than the other.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Each level takes at least one byte, so the size limit is the only depth limit.
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Math.max(1, maxBytes)).build())
+                .build();
     }
 
     /** @throws RejectedSubmission when the record is not a usable submission */
@@ -40,62 +50,95 @@ public final class SubmissionParser {
             throw new RejectedSubmission(Reason.RECORD_TOO_LARGE,
                     value.length + " bytes, more than the limit of " + maxBytes);
         }
-        String text = new String(value, StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
+        int first = firstNonWhitespace(value);
+        if (first == value.length) {
             throw new RejectedSubmission(Reason.EMPTY_RECORD, "the record value is blank");
         }
-        Submission submission = text.startsWith("{") || text.startsWith("\"") || text.startsWith("[")
-                ? fromJson(text)
-                : new Submission(jobId(text), null);
-        if (key != null && !key.isBlank() && !key.strip().equalsIgnoreCase(submission.jobId().toString())) {
+        byte lead = value[first];
+        Submission submission = lead == '{' || lead == '"' || lead == '['
+                ? fromJson(value)
+                : new Submission(jobId(new String(value, java.nio.charset.StandardCharsets.UTF_8)), null);
+        // An empty key is a key, and not this job's ID: only a missing key means "no key".
+        if (key != null && !key.equalsIgnoreCase(submission.jobId().toString())) {
             throw new RejectedSubmission(Reason.KEY_MISMATCH,
-                    "key '" + shown(key) + "' is not the job ID " + submission.jobId());
+                    "key " + shown(key) + " is not the job ID " + submission.jobId());
         }
         return submission;
     }
 
-    private Submission fromJson(String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
+    private Submission fromJson(byte[] value) {
+        try (JsonParser parser = json.createParser(value)) {
+            JsonToken token = parser.nextToken();
+            Submission submission;
+            if (token == JsonToken.VALUE_STRING) {
+                submission = new Submission(jobId(parser.getText()), null);
+            } else if (token == JsonToken.START_OBJECT) {
+                submission = fromObject(parser);
+            } else {
+                throw new RejectedSubmission(Reason.MALFORMED_JSON, "expected a JSON object or string, got " + token);
+            }
+            if (parser.nextToken() != null) {
+                throw new RejectedSubmission(Reason.MALFORMED_JSON, "more content after the JSON value");
+            }
+            return submission;
         } catch (JsonProcessingException e) {
-            throw new RejectedSubmission(Reason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
+            throw new RejectedSubmission(Reason.MALFORMED_JSON,
+                    "not valid JSON: " + LogSafe.escaped(e.getOriginalMessage(), 200));
+        } catch (IOException e) {
+            throw new RejectedSubmission(Reason.MALFORMED_JSON, "unreadable: " + LogSafe.escaped(e.getMessage(), 200));
         }
-        if (node.isTextual()) {
-            return new Submission(jobId(node.asText()), null);
+    }
+
+    /** Reads the whole object first, so that malformed JSON is reported as such whatever its fields say. */
+    private Submission fromObject(JsonParser parser) throws IOException {
+        JsonToken idToken = null;
+        String id = null;
+        JsonToken typeToken = null;
+        String type = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if ("job_id".equals(name)) {
+                idToken = token;
+                id = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+            } else if ("type".equals(name)) {
+                typeToken = token;
+                type = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+            }
+            parser.skipChildren();
         }
-        if (!node.isObject()) {
-            throw new RejectedSubmission(Reason.MALFORMED_JSON, "expected a JSON object or string, got " + node.getNodeType());
-        }
-        JsonNode id = node.get("job_id");
-        if (id == null || id.isNull()) {
+        if (idToken == null) {
             throw new RejectedSubmission(Reason.MISSING_JOB_ID, "the object has no job_id");
         }
-        if (!id.isTextual()) {
-            throw new RejectedSubmission(Reason.INVALID_JOB_ID, "job_id must be a UUID string, got " + id.getNodeType());
+        if (idToken != JsonToken.VALUE_STRING) {
+            throw new RejectedSubmission(Reason.INVALID_JOB_ID, "job_id must be a UUID string, got " + idToken);
         }
-        JsonNode type = node.get("type");
-        String jobType = null;
-        if (type != null && !type.isNull()) {
-            if (!type.isTextual() || !JOB_TYPES.contains(type.asText())) {
-                throw new RejectedSubmission(Reason.UNKNOWN_JOB_TYPE,
-                        "type '" + shown(type.asText(type.toString())) + "' is not one of " + JOB_TYPES);
-            }
-            jobType = type.asText();
+        // Left out or null (the v1 schema allows both) means not given; a number or an unknown name is a mistake.
+        if (typeToken != null && typeToken != JsonToken.VALUE_NULL && (type == null || !JOB_TYPES.contains(type))) {
+            throw new RejectedSubmission(Reason.UNKNOWN_JOB_TYPE, "type "
+                    + (type == null ? typeToken.toString() : shown(type)) + " is not one of " + JOB_TYPES);
         }
-        return new Submission(jobId(id.asText()), jobType);
+        return new Submission(jobId(id), type);
     }
 
+    /** Exactly a UUID: no trimming, since " id" or "id\n" is not what a submitter who means the ID sends. */
     private static UUID jobId(String text) {
-        String candidate = text.strip();
-        if (!UUID_TEXT.matcher(candidate).matches()) {
-            throw new RejectedSubmission(Reason.INVALID_JOB_ID, "'" + shown(candidate) + "' is not a UUID");
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw new RejectedSubmission(Reason.INVALID_JOB_ID, shown(text) + " is not a UUID");
         }
-        return UUID.fromString(candidate);
+        return UUID.fromString(text);
     }
 
-    /** Enough of a bad value to recognise it in a log or a header, not a whole payload. */
+    private static int firstNonWhitespace(byte[] value) {
+        int i = 0;
+        while (i < value.length && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n' || value[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Enough of a bad value to recognise it in a log or a header, quoted and escaped, not a whole payload. */
     private static String shown(String value) {
-        return value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS) + "...";
+        return LogSafe.quoted(value, SHOWN_CHARS);
     }
 }

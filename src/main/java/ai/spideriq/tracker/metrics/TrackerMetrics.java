@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.spideriq.tracker.intake.RejectedSubmission;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,8 @@ public class TrackerMetrics {
     public static final String JOB_DETECTION_LAG = "spideriq.job.detection_lag";
     public static final String INTAKE_SUBMISSIONS = "spideriq.intake.submissions";
     public static final String INTAKE_DEAD_LETTERED = "spideriq.intake.dead_lettered";
+    public static final String INTAKE_DEAD_LETTER_TRUNCATED = "spideriq.intake.dead_letter_truncated";
+    public static final String INTAKE_DEAD_LETTER_FAILED = "spideriq.intake.dead_letter_failed";
     public static final String EVENTS_RECEIVED = "spideriq.events.received";
     public static final String EVENTS_STREAM_UP = "spideriq.events.stream_up";
     public static final String EVENTS_LAST_FRAME_AGE = "spideriq.events.last_frame_age";
@@ -48,6 +51,7 @@ public class TrackerMetrics {
             "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_job_requests_count",
             "spideriq_job_tracking_seconds_count", "spideriq_job_detection_lag_seconds_count",
             "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total",
+            "spideriq_intake_dead_letter_truncated_total", "spideriq_intake_dead_letter_failed_total",
             "spideriq_events_received_total", "spideriq_events_stream_up", "spideriq_events_last_frame_age_seconds",
             "spideriq_events_drops_total", "spideriq_events_refusals_total", "spideriq_sweeps_total",
             "spideriq_sweep_ends_found_total", "spideriq_sweep_working");
@@ -91,6 +95,11 @@ public class TrackerMetrics {
         }
         this.sweepEndsFound = Counter.builder(SWEEP_ENDS_FOUND)
                 .description("Ended jobs the job-list sweeps announced (tracked or not)").register(registry);
+        for (RejectedSubmission.Reason reason : RejectedSubmission.Reason.values()) {
+            deadLetteredCounter(reason.code());
+            deadLetterTruncatedCounter(reason.code());
+            deadLetterFailedCounter(reason.code());
+        }
     }
 
     public void gauges(Supplier<Number> inFlight, Supplier<Number> tokensAvailable, Supplier<Boolean> paused,
@@ -201,8 +210,34 @@ public class TrackerMetrics {
     }
 
     public void deadLettered(String reason) {
-        Counter.builder(INTAKE_DEAD_LETTERED).description("Submissions sent to the dead-letter topic, by reason")
-                .tag("reason", reason).register(registry).increment();
+        deadLetteredCounter(reason).increment();
+    }
+
+    /** A rejected record went to the dead-letter topic as a prefix of its value, with its size and digest. */
+    public void deadLetterTruncated(String reason) {
+        deadLetterTruncatedCounter(reason).increment();
+    }
+
+    /** A rejected record could not be written to the dead-letter topic at all: logged, and skipped. */
+    public void deadLetterFailed(String reason) {
+        deadLetterFailedCounter(reason).increment();
+    }
+
+    private Counter deadLetteredCounter(String reason) {
+        return Counter.builder(INTAKE_DEAD_LETTERED).description("Submissions sent to the dead-letter topic, by reason")
+                .tag("reason", reason).register(registry);
+    }
+
+    private Counter deadLetterTruncatedCounter(String reason) {
+        return Counter.builder(INTAKE_DEAD_LETTER_TRUNCATED)
+                .description("Rejected submissions dead-lettered as a prefix of their value, by reason")
+                .tag("reason", reason).register(registry);
+    }
+
+    private Counter deadLetterFailedCounter(String reason) {
+        return Counter.builder(INTAKE_DEAD_LETTER_FAILED)
+                .description("Rejected submissions that could not be dead-lettered and were skipped, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     private static Duration[] seconds(double... values) {

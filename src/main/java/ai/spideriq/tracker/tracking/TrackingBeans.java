@@ -22,7 +22,7 @@ class TrackingBeans {
     @Singleton
     ApiRateLimiter limiter(TrackerConfig config) {
         return new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
-                InstantSource.system());
+                InstantSource.system(), config.api().requestTimeout());
     }
 
     @Produces

@@ -122,7 +122,7 @@ class OutcomeContractTest {
 
     @Test
     void documentedSubmissionsMatchTheSchemaAndTheParserAcceptsThem() throws Exception {
-        SubmissionParser parser = new SubmissionParser(mapper, 65536);
+        SubmissionParser parser = new SubmissionParser(65536);
         JsonNode examples = schema("spideriq.jobs.submitted.v1.schema.json").get("examples");
         assertThat(examples).isNotEmpty();
         for (JsonNode example : examples) {

@@ -15,7 +15,7 @@ import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 class SubmissionParserTest {
 
     private static final String ID = "550e8400-e29b-41d4-a716-446655440000";
-    private final SubmissionParser parser = new SubmissionParser(new ObjectMapper(), 1024);
+    private final SubmissionParser parser = new SubmissionParser(1024);
 
     @Test
     void readsAJsonObjectWithItsType() {
@@ -26,7 +26,7 @@ class SubmissionParserTest {
 
     @Test
     void readsABareIdAJsonStringAndAnObjectWithoutType() {
-        assertThat(parse(null, "  " + ID + "\n").jobId()).isEqualTo(UUID.fromString(ID));
+        assertThat(parse(null, ID).jobId()).isEqualTo(UUID.fromString(ID));
         assertThat(parse(null, "\"" + ID + "\"").jobId()).isEqualTo(UUID.fromString(ID));
         assertThat(parse(null, "{\"job_id\":\"" + ID.toUpperCase() + "\"}").type()).isNull();
     }

@@ -1,0 +1,81 @@
+package ai.spideriq.tracker.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import io.vertx.core.Vertx;
+
+/**
+ * The packaged service killed with SIGKILL and started again at once: the new instance polls the jobs in flight within
+ * 15 s, because the dead instance's consumer session expires after 6 s, not the client default of 45 s.
+ */
+class TakeoverIT {
+
+    private static final Logger LOG = Logger.getLogger(TakeoverIT.class);
+    private static final String INPUT = "spideriq.jobs.submitted.takeover";
+    private static Vertx vertx;
+    private static SpiderIqSimulator simulator;
+    private static int simulatorPort;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        vertx = Vertx.vertx();
+        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 7);
+        simulator = served.getKey();
+        simulatorPort = served.getValue();
+        TrackerProcess.createInput(INPUT);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        vertx.close();
+    }
+
+    @Test
+    void afterAKillTheRestartedInstancePollsTheJobsInFlightWithinFifteenSeconds() throws Exception {
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                    .withTimes(Duration.ZERO, Duration.ofMinutes(5))).jobId());
+        }
+        Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort);
+        jobs.forEach(job -> TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
+                .allMatch(job -> !simulator.requestsFor(job).isEmpty()));
+
+        first.destroyForcibly().waitFor();
+        Instant killed = Instant.now();
+        Process second = TrackerProcess.start("takeover-second", INPUT, simulatorPort);
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> firstPollAfter(jobs, killed) != null);
+            Duration resumed = Duration.between(killed, firstPollAfter(jobs, killed));
+            LOG.infof("Polling resumed %d ms after the kill", resumed.toMillis());
+            assertThat(resumed).isLessThan(Duration.ofSeconds(15));
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    private static Instant firstPollAfter(List<String> jobs, Instant since) {
+        return jobs.stream().flatMap(job -> simulator.requestsFor(job).stream()).map(RequestRecord::time)
+                .filter(time -> time.isAfter(since)).min(Instant::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,92 @@
+package ai.spideriq.tracker.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SimulatorRoutes;
+import ai.spideriq.tracker.simulator.SimulatorSettings;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBroker;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * The packaged service as a child process on its own input topic, in-flight topic and group (so that these tests
+ * and {@link CrashRecoveryIT} never read each other's jobs), and a simulator in this JVM that outlives it.
+ */
+final class TrackerProcess {
+
+    static final KafkaCompanion KAFKA = new KafkaCompanion(KafkaBroker.bootstrapServers());
+    private static final String TOKEN = "sim-client:sim-key:sim-secret";
+
+    private TrackerProcess() {
+    }
+
+    /** A simulator served on a free port of {@code vertx}; returns it with its port. */
+    static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed) {
+        SpiderIqSimulator simulator = new SpiderIqSimulator(SimulatorSettings.builder()
+                .rateLimit(new RateLimitSettings(100, Duration.ofSeconds(6), 20)).build(),
+                InstantSource.system(), new SplittableRandom(seed));
+        Router router = Router.router(vertx);
+        SimulatorRoutes.mount(router, simulator);
+        int port = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture()
+                .join().actualPort();
+        return Map.entry(simulator, port);
+    }
+
+    /** The input topic of one test, with as many partitions as the shared one. */
+    static void createInput(String topic) throws Exception {
+        KAFKA.getOrCreateAdminClient().createTopics(List.of(new NewTopic(topic, KafkaBroker.SUBMITTED_PARTITIONS,
+                (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+
+    static void send(ProducerRecord<String, byte[]> record) {
+        KAFKA.produce(String.class, byte[].class).withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)
+                .fromRecords(record).awaitCompletion(Duration.ofSeconds(60));
+    }
+
+    /** Starts the jar reading {@code input}; returns once it owns partitions. */
+    static Process start(String name, String input, int simulatorPort) throws IOException {
+        Path log = Path.of("target", name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+        env.put("SPIDERIQ_API_BASE_URL", "http://localhost:" + simulatorPort);
+        env.put("SPIDERIQ_API_TOKEN", TOKEN);
+        env.put("SPIDERIQ_TOPICS_SUBMITTED", input);
+        env.put("SPIDERIQ_TOPICS_IN_FLIGHT", input + ".in-flight");
+        env.put("SPIDERIQ_KAFKA_CONSUMER_GROUP", input);
+        env.put("SPIDERIQ_POLL_INITIAL_DELAY", "300ms");
+        env.put("SPIDERIQ_POLL_MAX_DELAY", "2s");
+        env.put("SPIDERIQ_EVENTS_ENABLED", "false");
+        env.put("QUARKUS_HTTP_PORT", "0");
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            assertThat(process.isAlive()).as("tracker %s exited; see %s", name, log).isTrue();
+            return Files.readString(log).contains("Assigned partitions");
+        });
+        return process;
+    }
+
+    static String log(String name) throws IOException {
+        return Files.readString(Path.of("target", name + ".log"));
+    }
+}

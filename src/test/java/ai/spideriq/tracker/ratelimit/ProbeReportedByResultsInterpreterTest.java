@@ -1,0 +1,79 @@
+package ai.spideriq.tracker.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.client.ApiAccess;
+import ai.spideriq.tracker.client.ResultsInterpreter;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.testing.FakeClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Every answer ResultsInterpreter reads is reported to the limiter: the probe after a pause is judged by it. */
+class ProbeReportedByResultsInterpreterTest {
+
+    private final FakeClock clock = new FakeClock();
+    private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10));
+    private final ResultsInterpreter interpreter = new ResultsInterpreter(new ObjectMapper().findAndRegisterModules(),
+            limiter, new ApiAccess(), new TrackerMetrics(new SimpleMeterRegistry()), new TrackerConfig.RateLimit() {
+                @Override
+                public int requestsPerMinute() {
+                    return 90;
+                }
+
+                @Override
+                public int burst() {
+                    return 10;
+                }
+
+                @Override
+                public Duration defaultRetryAfter() {
+                    return Duration.ofSeconds(30);
+                }
+
+                @Override
+                public Duration authFailurePause() {
+                    return Duration.ofSeconds(60);
+                }
+            }, clock);
+
+    @Test
+    void a429ProbeRepausesAndA404ProbeReleasesTheBucket() {
+        answer(429, "2");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isPositive();
+
+        answer(429, "3");
+        assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(limiter.tryAcquire()).isZero();
+
+        interpreter.interpret(404, name -> null, () -> "");
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+    }
+
+    @Test
+    void aRejectedTokenPausesAndItsProbeWaitsForAnAnswerToo() {
+        interpreter.interpret(401, name -> null, () -> "");
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isPositive();
+        interpreter.interpret(401, name -> null, () -> "");
+        assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    private void answer(int status, String retryAfter) {
+        Map<String, String> headers = Map.of("Retry-After", retryAfter);
+        interpreter.interpret(status, headers::get, () -> "");
+    }
+}
