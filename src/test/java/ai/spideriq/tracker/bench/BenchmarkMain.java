@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,7 +18,10 @@ import java.util.logging.Logger;
  * Runs the poll-strategy benchmark and writes {@code target/bench/results.md} and {@code target/bench/lag-vs-rate.svg},
  * then prints one {@code summary ...} line per strategy. Run it with {@value Environment#COMMAND} (after
  * {@code package}: the end-to-end layers start the packaged service). System properties: {@code bench.seed} (default
- * 42), {@code bench.layers} (default {@code virtual,memory,e2e,ceiling}).
+ * 42), {@code bench.layers} (default {@code virtual,scenarios,memory,e2e,ceiling}); for the detection scenarios also
+ * {@code bench.scenarios} (labels separated by {@code ;}, default {@code all}) and {@code bench.overrides} (tracker
+ * settings as {@code key=value} separated by {@code ,}, applied to every scenario, default {@code none}: side runs of
+ * other settings).
  */
 public final class BenchmarkMain {
 
@@ -43,7 +50,7 @@ public final class BenchmarkMain {
     private static void run() throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
         long seed = Long.getLong("bench.seed", 42);
-        Set<String> layers = Set.of(System.getProperty("bench.layers", "virtual,memory,e2e,ceiling").split(","));
+        Set<String> layers = Set.of(System.getProperty("bench.layers", "virtual,scenarios,memory,e2e,ceiling").split(","));
         Files.createDirectories(OUT);
         Environment environment = Environment.current(seed);
 
@@ -54,6 +61,10 @@ public final class BenchmarkMain {
         }
         List<StrategyResults> virtual = layers.contains("virtual")
                 ? VirtualBenchmark.run(seed, BenchmarkMain::progress)
+                : List.of();
+        List<ScenarioResults> scenarios = layers.contains("scenarios")
+                ? ScenarioBenchmark.run(seed, listed(System.getProperty("bench.scenarios", "all"), ";"),
+                        settings(System.getProperty("bench.overrides", "none")), BenchmarkMain::progress)
                 : List.of();
         List<RunResult[]> e2e = new ArrayList<>();
         if (layers.contains("e2e")) {
@@ -78,7 +89,7 @@ public final class BenchmarkMain {
         }
 
         Files.writeString(OUT.resolve("results.md"),
-                new ResultsReport().render(environment, virtual, e2e, ceiling, memory));
+                new ResultsReport().render(environment, virtual, scenarios, e2e, ceiling, memory));
         if (!virtual.isEmpty()) {
             Files.writeString(OUT.resolve("lag-vs-rate.svg"), LagChart.svg(virtual));
         }
@@ -86,6 +97,28 @@ public final class BenchmarkMain {
         for (StrategyResults s : virtual) {
             System.out.println(summary(s, e2e));
         }
+        scenarios.forEach(s -> System.out.println(ScenarioReport.summary(s)));
+    }
+
+    /** Items of a property; {@code all} and {@code none} (the pom's defaults) stand for no items. */
+    private static Set<String> listed(String text, String separator) {
+        if (text.equals("all") || text.equals("none")) {
+            return Set.of();
+        }
+        return Arrays.stream(text.split(separator)).map(String::strip).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    private static Map<String, String> settings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : listed(text, ",")) {
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("bench.overrides wants key=value pairs, not " + pair);
+            }
+            settings.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return settings;
     }
 
     /** The line scripts compare runs by; the tracker's also counts its end-to-end runs. */
@@ -101,6 +134,14 @@ public final class BenchmarkMain {
                 s.strategy().label(), Workload.rate(s.sustainableJobsPerMinute()), light.requestsPerJob(),
                 ResultsReport.fmt(light.lag().p95(), 1), runs.stream().mapToLong(RunResult::rateLimited).max().orElse(0),
                 runs.stream().mapToInt(RunResult::lost).sum());
+    }
+
+    private static void progress(ScenarioRun s) {
+        progress(s.run());
+        log("        requests/min=%.1f (list %.1f, results %.1f, events %.1f) lost_end_p95=%ss cancelled_p95=%ss "
+                + "stream_pauses=%d", s.requestsPerMinute(), s.listPerMinute(), s.resultsPerMinute(),
+                s.eventsPerMinute(), ResultsReport.fmt(s.lostEndLag().p95(), 1),
+                ResultsReport.fmt(s.cancelledLag().p95(), 1), s.streamPauses());
     }
 
     private static void progress(RunResult r) {

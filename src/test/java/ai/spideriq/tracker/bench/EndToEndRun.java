@@ -44,7 +44,7 @@ final class EndToEndRun {
         SimulatorSettings settings = SimulatorSettings.builder().requestLogMaxEntries(1)
                 .rateLimit(new RateLimitSettings(api.requestsPerWindow(), Workload.divide(api.window(), factor),
                         api.burst()))
-                .eventDropRate(VirtualRun.EVENT_DROP_RATE)
+                .eventDropRate(ApiConditions.STRATEGY_COMPARISON.eventDropRate())
                 .build();
         List<RunResult> results = new ArrayList<>();
         try (HttpSimulator http = new HttpSimulator(settings, seed);

@@ -13,8 +13,8 @@ final class ResultsReport {
 
     private final StringBuilder md = new StringBuilder();
 
-    String render(Environment environment, List<StrategyResults> virtual, List<RunResult[]> e2e,
-            PipelineCeiling.Result ceiling, TrackerMemory.Result memory) {
+    String render(Environment environment, List<StrategyResults> virtual, List<ScenarioResults> scenarios,
+            List<RunResult[]> e2e, PipelineCeiling.Result ceiling, TrackerMemory.Result memory) {
         md.append("# SpiderIQ poll strategies: benchmark results\n\n");
         md.append(environment.describe()).append('\n');
         if (!virtual.isEmpty()) {
@@ -24,6 +24,9 @@ final class ResultsReport {
                     + " jobs/min (virtual clock)", virtual, s -> List.of(s.longTail()));
             section("Burst of " + VirtualBenchmark.BURST_JOBS + " jobs at once (virtual clock; drain = burst to last "
                     + "outcome)", virtual, s -> List.of(s.burst()));
+        }
+        if (!scenarios.isEmpty()) {
+            md.append(ScenarioReport.render(scenarios));
         }
         if (!e2e.isEmpty()) {
             md.append("## Tracker end to end (packaged service, Kafka, HTTP; time compressed ×")

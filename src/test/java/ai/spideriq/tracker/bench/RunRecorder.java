@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import ai.spideriq.tracker.simulator.JobState;
 import ai.spideriq.tracker.simulator.SimulatedJob;
 
 /**
@@ -22,12 +23,15 @@ final class RunRecorder {
     private static final class Job {
         final Instant endsAt;
         final boolean measured;
+        final JobState finalState;
         Instant outcomeAt;
         int outcomes;
+        boolean endFrameReached;
 
-        Job(Instant endsAt, boolean measured) {
+        Job(Instant endsAt, boolean measured, JobState finalState) {
             this.endsAt = endsAt;
             this.measured = measured;
+            this.finalState = finalState;
         }
     }
 
@@ -38,7 +42,7 @@ final class RunRecorder {
     private Instant lastOutcomeAt;
 
     synchronized void submitted(SimulatedJob job, boolean measured) {
-        if (jobs.putIfAbsent(job.jobId(), new Job(job.endsAt(), measured)) == null) {
+        if (jobs.putIfAbsent(job.jobId(), new Job(job.endsAt(), measured, job.finalState())) == null) {
             open.add(job.jobId());
         }
     }
@@ -56,6 +60,34 @@ final class RunRecorder {
         if (lastOutcomeAt == null || at.isAfter(lastOutcomeAt)) {
             lastOutcomeAt = at;
         }
+    }
+
+    /** The stream handed the tracker {@code jobId}'s end frame (completed or failed). */
+    synchronized void endFrameReached(String jobId) {
+        Job job = jobs.get(jobId);
+        if (job != null) {
+            job.endFrameReached = true;
+        }
+    }
+
+    /** Lag of the measured jobs that completed or failed but whose end frame never reached the tracker. */
+    synchronized LagStats lostEndLag() {
+        return lagOf(job -> job.finalState != JobState.CANCELLED && !job.endFrameReached);
+    }
+
+    /** Lag of the measured cancellations (no event announces them). */
+    synchronized LagStats cancelledLag() {
+        return lagOf(job -> job.finalState == JobState.CANCELLED);
+    }
+
+    private LagStats lagOf(Predicate<Job> which) {
+        List<Duration> lags = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (job.measured && job.outcomeAt != null && which.test(job)) {
+                lags.add(Duration.between(job.endsAt, job.outcomeAt));
+            }
+        }
+        return LagStats.of(lags, 1);
     }
 
     /** Counts the jobs that have ended at the simulator by {@code now} but have no outcome yet. */

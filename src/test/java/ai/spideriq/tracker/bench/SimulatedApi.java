@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,21 +24,48 @@ final class SimulatedApi {
     private final Duration toServer;
     private final Duration toClient;
 
+    private final Consumer<String> endFrameReached;
+    private final EndpointCounts counts = new EndpointCounts();
+
     SimulatedApi(SpiderIqSimulator simulator, VirtualTimers timers, Duration latency) {
+        this(simulator, timers, latency, jobId -> {
+        });
+    }
+
+    /** @param endFrameReached told the job id of each end frame (completed, failed) that reached the tracker */
+    SimulatedApi(SpiderIqSimulator simulator, VirtualTimers timers, Duration latency,
+            Consumer<String> endFrameReached) {
         this.simulator = simulator;
         this.timers = timers;
         this.toServer = latency.dividedBy(2);
         this.toClient = latency.minus(toServer);
+        this.endFrameReached = endFrameReached;
     }
 
     /** {@code GET /api/v1/jobs/{id}/results}. */
     void results(String jobId, Consumer<SimulatedResponse> onAnswer) {
-        call(() -> simulator.results(AUTHORIZATION, jobId), onAnswer);
+        call(EndpointCounts.RESULTS, () -> simulator.results(AUTHORIZATION, jobId), onAnswer);
     }
 
     /** {@code GET /api/v1/jobs/{id}/status}. */
     void status(String jobId, Consumer<SimulatedResponse> onAnswer) {
-        call(() -> simulator.status(AUTHORIZATION, jobId), onAnswer);
+        call(EndpointCounts.STATUS, () -> simulator.status(AUTHORIZATION, jobId), onAnswer);
+    }
+
+    /** {@code GET /api/v1/jobs/list?sort_by=updated_at&sort_order=desc}, as the production client asks for it. */
+    void listJobs(int page, int pageSize, Consumer<SimulatedResponse> onAnswer) {
+        Map<String, String> query = Map.of("page", Integer.toString(page), "page_size", Integer.toString(pageSize),
+                "sort_by", "updated_at", "sort_order", "desc");
+        call(EndpointCounts.LIST, () -> simulator.listJobs(AUTHORIZATION, query), onAnswer);
+    }
+
+    /** A job's end frame was handed to the tracker (the adapter calls this only for a live connection). */
+    void endFrameReached(String jobId) {
+        endFrameReached.accept(jobId);
+    }
+
+    EndpointCounts counts() {
+        return counts;
     }
 
     /**
@@ -45,14 +73,17 @@ final class SimulatedApi {
      * simulator delivers it. A refused opening answers its response.
      */
     EventStreamOpening events(Consumer<SimulatedEvent> onEvent, Runnable onClose) {
-        return simulator.openEventStream(SimulatorSettings.DEFAULT_TOKEN,
+        EventStreamOpening opening = simulator.openEventStream(SimulatorSettings.DEFAULT_TOKEN,
                 event -> timers.schedule(toClient, () -> onEvent.accept(event)),
                 () -> timers.schedule(toClient, onClose));
+        counts.answered(EndpointCounts.EVENTS, opening.response().status());
+        return opening;
     }
 
-    private void call(Supplier<SimulatedResponse> endpoint, Consumer<SimulatedResponse> onAnswer) {
+    private void call(String name, Supplier<SimulatedResponse> endpoint, Consumer<SimulatedResponse> onAnswer) {
         timers.schedule(toServer, () -> {
             SimulatedResponse answer = endpoint.get();
+            counts.answered(name, answer.status());
             timers.schedule(toClient, () -> onAnswer.accept(answer));
         });
     }

@@ -5,26 +5,27 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import ai.spideriq.tracker.TrackerConfig;
-
 import ai.spideriq.tracker.client.ApiAccess;
-import ai.spideriq.tracker.client.ApiEvent;
+import ai.spideriq.tracker.client.JobListReader;
+import ai.spideriq.tracker.client.RateLimitFeedback;
 import ai.spideriq.tracker.client.ResultsInterpreter;
+import ai.spideriq.tracker.detection.EventStreamFollower;
+import ai.spideriq.tracker.detection.JobListSweeper;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
-import ai.spideriq.tracker.simulator.EventStreamOpening;
 import ai.spideriq.tracker.simulator.SimulatedJob;
 import ai.spideriq.tracker.tracking.Backoff;
-import ai.spideriq.tracker.detection.EventStreamFollower;
 import ai.spideriq.tracker.tracking.JobTracker;
 import ai.spideriq.tracker.tracking.Registration;
 import ai.spideriq.tracker.tracking.TrackingPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.mutiny.Multi;
 
 /**
  * The service's own scheduler, unmodified: the real {@link JobTracker}, its {@code PollDispatcher}, the shared
- * {@link ApiRateLimiter} and the {@link EventStreamFollower}, configured as the service ships, on virtual time. Only its edges are swapped: the simulated
- * API behind the poller, an in-memory journal, and the caller's thread as its one executor.
+ * {@link ApiRateLimiter}, the {@link EventStreamFollower} and the {@link JobListSweeper}, configured as the service
+ * ships (each detector when enabled, wired as {@code DetectionBeans} wires them), on virtual time. Only its edges are
+ * swapped: the simulated API behind the poller, lister and stream, an in-memory journal, and the caller's thread as
+ * its one executor.
  */
 final class TrackerStrategy implements PollStrategy {
 
@@ -39,27 +40,25 @@ final class TrackerStrategy implements PollStrategy {
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
         ResultsInterpreter interpreter = new ResultsInterpreter(SimulatorPoller.MAPPER, limiter, new ApiAccess(),
                 metrics, config.rateLimit(), context.clock());
+        RateLimitFeedback feedback = new RateLimitFeedback(limiter, metrics, config.rateLimit(), context.clock());
         tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
                 new SimulatorPoller(context.api(), interpreter), new RecordingJournal(context.outcomes()), metrics,
                 TrackingPolicy.of(config), new SplittableRandom(context.seed()));
-        if (config.events().enabled()) {
-            TrackerConfig.Events events = config.events();
-            new EventStreamFollower(() -> stream(context.api()), limiter, context.timers(), context.clock(),
-                    new Backoff(events.reconnectDelay(), 2, events.maxReconnectDelay(), 0.2), events.idleTimeout(),
-                    tracker.announcements(), metrics, new SplittableRandom(context.seed())).start();
+        TrackerConfig.Events events = config.events();
+        EventStreamFollower follower = new EventStreamFollower(new SimulatorEventSource(context.api(), feedback),
+                limiter, context.timers(), context.clock(),
+                new Backoff(events.reconnectDelay(), 2, events.maxReconnectDelay(), 0.2), events.idleTimeout(),
+                tracker.announcements(), metrics, new SplittableRandom(context.seed()));
+        JobListSweeper sweeper = new JobListSweeper(
+                new SimulatorLister(context.api(), new JobListReader(SimulatorPoller.MAPPER, feedback)), limiter,
+                context.timers(), tracker.announcements(), follower::isUp, metrics,
+                JobListSweeper.Settings.of(config.sweep()), new SplittableRandom(context.seed() + 1));
+        if (events.enabled()) {
+            follower.start();
         }
-    }
-
-    /** The simulator's event stream as the production client reads it: each frame parsed from its SSE data. */
-    private static Multi<ApiEvent> stream(SimulatedApi api) {
-        return Multi.createFrom().emitter(emitter -> {
-            EventStreamOpening opening = api.events(
-                    event -> emitter.emit(ApiEvent.parse(event.name(), event.dataJson(), SimulatorPoller.MAPPER)),
-                    emitter::complete);
-            if (!opening.isOpen()) {
-                emitter.fail(new IllegalStateException("http " + opening.response().status()));
-            }
-        });
+        if (config.sweep().enabled()) {
+            sweeper.start();
+        }
     }
 
     @Override

@@ -1,0 +1,58 @@
+package ai.spideriq.tracker.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.DoubleStream;
+
+/**
+ * The detection layer: the tracker as it ships under each {@link DetectionScenario}, the reference mix swept over
+ * rates (the strategy sweep's, plus 85 and 90 jobs/min, near the 90-request budget) until it saturates at two rates
+ * in a row, as {@link VirtualBenchmark} stops.
+ */
+final class ScenarioBenchmark {
+
+    static final double[] RATES = DoubleStream.concat(Arrays.stream(VirtualBenchmark.SWEEP_JOBS_PER_MINUTE),
+            DoubleStream.of(85, 90)).sorted().distinct().toArray();
+    private static final int SATURATED_RUNS_TO_STOP = 2;
+
+    private ScenarioBenchmark() {
+    }
+
+    /**
+     * @param only      labels of the scenarios to run; empty for all
+     * @param overrides tracker settings applied on top of every scenario's (side runs of other settings)
+     */
+    static List<ScenarioResults> run(long seed, Set<String> only, Map<String, String> overrides,
+            Consumer<ScenarioRun> progress) {
+        List<ScenarioResults> all = new ArrayList<>();
+        for (DetectionScenario scenario : DetectionScenario.all()) {
+            if (!only.isEmpty() && !only.contains(scenario.label())) {
+                continue;
+            }
+            Map<String, String> settings = new HashMap<>(scenario.overrides());
+            settings.putAll(overrides);
+            List<ScenarioRun> sweep = new ArrayList<>();
+            int saturatedInARow = 0;
+            for (double rate : RATES) {
+                ScenarioRun run = VirtualRun.run(scenario.label(),
+                        context -> new TrackerStrategy(context, TrackerDefaults.load(settings)),
+                        Workloads.reference(seed, rate, VirtualBenchmark.WARM_UP, VirtualBenchmark.WINDOW,
+                                VirtualBenchmark.DRAIN_CAP),
+                        seed, scenario.api());
+                progress.accept(run);
+                sweep.add(run);
+                saturatedInARow = VirtualBenchmark.saturated(run.run()) ? saturatedInARow + 1 : 0;
+                if (saturatedInARow == SATURATED_RUNS_TO_STOP) {
+                    break;
+                }
+            }
+            all.add(new ScenarioResults(scenario, sweep));
+        }
+        return all;
+    }
+}
