@@ -20,6 +20,7 @@ public final class ApiRateLimiter {
     private final int requestsPerMinute;
     private final int burst;
     private volatile Instant pausedUntil = Instant.MIN;
+    private volatile double serverRemaining = Double.NaN;
 
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
         if (requestsPerMinute < 1 || burst < 1) {
@@ -61,6 +62,7 @@ public final class ApiRateLimiter {
      * not mean more for us.
      */
     public void observeServerCount(long remaining, Instant reset) {
+        serverRemaining = remaining;
         long excess = bucket.getAvailableTokens() - Math.max(0, remaining);
         if (excess > 0) {
             bucket.tryConsumeAsMuchAsPossible(excess);
@@ -68,6 +70,11 @@ public final class ApiRateLimiter {
         if (remaining <= 0 && reset != null) {
             pauseUntil(reset);
         }
+    }
+
+    /** The account's remaining requests as the server last reported them; NaN until it has (for the metric). */
+    public double serverRemaining() {
+        return serverRemaining;
     }
 
     public long availableTokens() {
