@@ -308,6 +308,34 @@ public interface TrackerConfig {
         /** Headers of a submission copied onto its outcome records (correlation and trace context). */
         @WithDefault("traceparent,tracestate,baggage,correlation-id,x-correlation-id,x-request-id,b3")
         List<String> passThroughHeaders();
+
+        /**
+         * The largest outcome record the outcome topics accept once compressed: their {@code max.message.bytes}
+         * (the broker's default 1048588). A larger outcome is published as the explicit partial outcome.
+         */
+        @WithDefault("1048588")
+        int maxRecordBytes();
+
+        /**
+         * The outcome producers' {@code compression.type}: {@code zstd} (3.2x on crawled markdown, so a 3 MB
+         * compendium fits a default topic), {@code lz4} (2.0x), {@code gzip}, {@code snappy} or {@code none}.
+         */
+        @WithDefault("zstd")
+        String compression();
+
+        /**
+         * The outcome producers' {@code max.request.size}, which Kafka checks before compression: the largest
+         * outcome, uncompressed, that is ever sent whole. Keep it below the producer's 32 MiB buffer.
+         */
+        @WithDefault("16777216")
+        int maxUncompressedBytes();
+
+        /**
+         * How long a failed outcome write (broker away, authorization, unknown topic) is retried before this
+         * replica gives the job up; its in-flight record stays, so the next owner of its partition tracks it again.
+         */
+        @WithDefault("10m")
+        Duration publishRetryFor();
     }
 
     /** The periodic one-line summary in the log, for operators watching a console or a log stream. */

@@ -76,7 +76,12 @@ public class InFlightStore {
     }
 
     private Uni<Void> send(UUID jobId, int partition, InFlightRecord value) {
-        return emitter.sendMessage(Message.of(Record.of(jobId.toString(), value))
+        return send(jobId.toString(), partition, value);
+    }
+
+    // A null value is a Kafka null (a real tombstone): json.serialize.null-as-null=true on the channel.
+    private Uni<Void> send(String key, int partition, InFlightRecord value) {
+        return emitter.sendMessage(Message.of(Record.of(key, value))
                 .addMetadata(OutgoingKafkaRecordMetadata.builder().withPartition(partition).build()));
     }
 
@@ -109,9 +114,36 @@ public class InFlightStore {
                     }
                 }
             }
-            latest.forEach((partition, values) -> restored.put(partition, parse(partition, values)));
+            latest.forEach((partition, values) -> {
+                cleanUpLegacyTombstones(partition, values);
+                restored.put(partition, parse(partition, values));
+            });
         }
         return restored;
+    }
+
+    /**
+     * Versions before real tombstones wrote the 4-byte JSON text {@code null} instead, which compaction keeps forever.
+     * Such a key is gone already as far as tracking goes; a real tombstone now lets compaction remove it.
+     */
+    private void cleanUpLegacyTombstones(int partition, Map<String, byte[]> values) {
+        List<String> legacy = values.entrySet().stream().filter(e -> isJsonNull(e.getValue())).map(Map.Entry::getKey)
+                .toList();
+        if (legacy.isEmpty()) {
+            return;
+        }
+        legacy.forEach(values::remove);
+        LOG.infof("Replacing %d text-null record(s) of older versions in partition %d of '%s' with tombstones",
+                legacy.size(), partition, topic);
+        for (String key : legacy) {
+            send(key, partition, null).subscribe().with(ignored -> {
+            }, failure -> LOG.warnf("Could not tombstone old record %s in partition %d (the next restore retries): %s",
+                    key, partition, failure.getMessage()));
+        }
+    }
+
+    static boolean isJsonNull(byte[] value) {
+        return value.length <= 8 && new String(value, java.nio.charset.StandardCharsets.UTF_8).strip().equals("null");
     }
 
     private Restored parse(int partition, Map<String, byte[]> values) {

@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.inflight;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
@@ -33,12 +36,17 @@ public class InFlightTopic {
 
     private static final Logger LOG = Logger.getLogger(InFlightTopic.class);
     private static final Duration INPUT_WAIT = Duration.ofSeconds(60);
+    private static final Duration BROKER_WAIT = Duration.ofSeconds(30);
 
     void onStart(@Observes @Priority(500) StartupEvent event, TrackerConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) throws Exception {
         String input = config.topics().submitted();
         String inFlight = config.topics().inFlight();
-        try (Admin admin = Admin.create(kafka)) {
+        Map<String, Object> adminConfig = new HashMap<>(kafka);
+        // Fewer "could not connect" warnings while the broker is awaited; the outcome is said once below.
+        adminConfig.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(adminConfig)) {
+            awaitBroker(admin, String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
             int partitions = awaitPartitions(admin, input)
                     .orElseThrow(() -> new IllegalStateException("Input topic '" + input + "' does not exist after "
                             + INPUT_WAIT.toSeconds() + " s: create it (or check KAFKA_BOOTSTRAP_SERVERS and "
@@ -51,6 +59,35 @@ public class InFlightTopic {
                         + " partitions but input topic '" + input + "' has " + partitions
                         + ": they must be co-partitioned; add partitions to the in-flight topic to match");
             }
+        }
+    }
+
+    /** Fails with one line naming the address when no broker answers: the usual cause is a wrong address. */
+    private static void awaitBroker(Admin admin, String bootstrap) {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) BROKER_WAIT.toMillis())).clusterId()
+                    .get(BROKER_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new KafkaUnreachableException("Kafka is not reachable at " + bootstrap + ": no broker answered within "
+                    + BROKER_WAIT.toSeconds() + " s (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    + "). Check KAFKA_BOOTSTRAP_SERVERS (kafka.bootstrap.servers) and that the brokers are up and "
+                    + "reachable from here; the tracker exits and starts again when restarted");
+        }
+    }
+
+    /** Start-up without Kafka: the message says it all, so no stack trace is kept. */
+    static final class KafkaUnreachableException extends IllegalStateException {
+        KafkaUnreachableException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 

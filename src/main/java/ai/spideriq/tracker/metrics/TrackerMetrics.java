@@ -43,6 +43,11 @@ public class TrackerMetrics {
     public static final String SWEEPS = "spideriq.sweeps";
     public static final String SWEEP_ENDS_FOUND = "spideriq.sweep.ends_found";
     public static final String SWEEP_WORKING = "spideriq.sweep.working";
+    public static final String API_REMAINING = "spideriq.api.remaining_requests";
+    public static final String BUILD_INFO = "spideriq.build.info";
+    /** The {@code outcome} tag values. */
+    public static final List<String> OUTCOME_TAGS = List.of("completed", "cancelled", "job_failed", "job_not_found",
+            "tracking_deadline_exceeded");
 
     /** Prometheus names of the above, as a scrape shows them (for the test that checks they are all exported). */
     public static final List<String> PROMETHEUS_NAMES = List.of("spideriq_jobs_in_flight", "spideriq_outcomes_total",
@@ -54,7 +59,9 @@ public class TrackerMetrics {
             "spideriq_intake_dead_letter_truncated_total", "spideriq_intake_dead_letter_failed_total",
             "spideriq_events_received_total", "spideriq_events_stream_up", "spideriq_events_last_frame_age_seconds",
             "spideriq_events_drops_total", "spideriq_events_refusals_total", "spideriq_sweeps_total",
-            "spideriq_sweep_ends_found_total", "spideriq_sweep_working");
+            "spideriq_sweep_ends_found_total", "spideriq_sweep_working", "spideriq_kafka_write_failures_total",
+            "spideriq_outcomes_partial_total", "spideriq_outcomes_unpublished_total", "spideriq_jobs_by_phase",
+            "spideriq_jobs_oldest_age_seconds", "spideriq_api_remaining_requests", "spideriq_build_info");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;
@@ -62,6 +69,7 @@ public class TrackerMetrics {
     private final DistributionSummary jobRequests;
     private final Timer detectionLag;
     private final Counter sweepEndsFound;
+    private final PublishMetrics publish;
 
     public TrackerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -78,8 +86,16 @@ public class TrackerMetrics {
                 .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
         // Created up front so dashboards and alerts see zeros instead of gaps.
         for (String result : List.of("accepted", "duplicate", "already_ended")) {
-            Counter.builder(INTAKE_SUBMISSIONS).tag("result", result).register(registry);
+            submissions(result);
         }
+        for (String outcome : OUTCOME_TAGS) {
+            PublishMetrics.TYPES.forEach(type -> outcomes(outcome, type));
+        }
+        for (ai.spideriq.tracker.intake.RejectedSubmission.Reason reason
+                : ai.spideriq.tracker.intake.RejectedSubmission.Reason.values()) {
+            deadLetteredCounter(reason.code());
+        }
+        this.publish = new PublishMetrics(registry);
         for (String event : List.of("connected", "heartbeat", "error", "job.queued", "job.started", "job.completed",
                 "job.failed", "other")) {
             eventReceived(event);
@@ -131,8 +147,7 @@ public class TrackerMetrics {
 
     /** A job ended: {@code outcome} is completed, cancelled or the failure reason. */
     public void outcome(String outcome, String type, int requests, Duration tracked) {
-        Counter.builder(OUTCOMES).description("Outcomes published, by outcome and job type")
-                .tags("outcome", outcome, "type", type == null ? "unknown" : type).register(registry).increment();
+        outcomes(outcome, type == null ? "unknown" : type).increment();
         jobRequests.record(requests);
         Timer.builder(JOB_TRACKING).description("From first sight of a job to its outcome published")
                 .tag("outcome", outcome)
@@ -206,7 +221,7 @@ public class TrackerMetrics {
     }
 
     public void submission(String result) {
-        registry.counter(INTAKE_SUBMISSIONS, "result", result).increment();
+        submissions(result).increment();
     }
 
     public void deadLettered(String reason) {
@@ -238,6 +253,40 @@ public class TrackerMetrics {
         return Counter.builder(INTAKE_DEAD_LETTER_FAILED)
                 .description("Rejected submissions that could not be dead-lettered and were skipped, by reason")
                 .tag("reason", reason).register(registry);
+    }
+
+    /** Failed Kafka writes, partial and unpublished outcomes, jobs by phase. */
+    public PublishMetrics publish() {
+        return publish;
+    }
+
+    /** A partial outcome was published (see {@link PublishMetrics#partialOutcome}). */
+    public void partialOutcome(String type) {
+        publish.partialOutcome(type);
+    }
+
+    /** The account's remaining requests as SpiderIQ last reported them; NaN until it has. */
+    public void remainingGauge(Supplier<Number> remaining) {
+        Gauge.builder(API_REMAINING, remaining)
+                .description("Requests left in the account's window, as SpiderIQ's X-RateLimit-Remaining last said "
+                        + "(shared by every consumer of the account); NaN until an answer carried it")
+                .register(registry);
+    }
+
+    /** Always 1; the tags say which build runs. */
+    public void buildInfo(String version, String javaVersion) {
+        Gauge.builder(BUILD_INFO, () -> 1).description("Which build of the tracker runs (always 1)")
+                .tags("version", version, "java_version", javaVersion).register(registry);
+    }
+
+    private Counter outcomes(String outcome, String type) {
+        return Counter.builder(OUTCOMES).description("Outcomes published, by outcome and job type")
+                .tags("outcome", outcome, "type", type).register(registry);
+    }
+
+    private Counter submissions(String result) {
+        return Counter.builder(INTAKE_SUBMISSIONS).description("Submissions consumed, by what became of them")
+                .tag("result", result).register(registry);
     }
 
     private static Duration[] seconds(double... values) {

@@ -1,21 +1,29 @@
 package ai.spideriq.tracker.outcome;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Publishes outcomes to the completed, failed and cancelled topics, keyed by job ID. */
+/**
+ * Publishes outcomes to the completed, failed and cancelled topics, keyed by job ID. The value is encoded here, not by
+ * a serializer, so that its size is known before the send: an outcome too large for the topics goes out as the
+ * explicit partial outcome instead of failing.
+ */
 @ApplicationScoped
 public class OutcomePublisher {
 
@@ -24,36 +32,78 @@ public class OutcomePublisher {
     public static final String CANCELLED = "cancelled";
     /** Header carrying the job type, for consumers that route without parsing the value. */
     public static final String JOB_TYPE_HEADER = "spideriq-job-type";
+    /** Header present (value {@code true}) on a partial outcome, for consumers that route without parsing. */
+    public static final String PARTIAL_HEADER = "spideriq-partial";
+    private static final Logger LOG = Logger.getLogger(OutcomePublisher.class);
 
-    private final MutinyEmitter<JobOutcome> completed;
-    private final MutinyEmitter<JobOutcome> failed;
-    private final MutinyEmitter<JobOutcome> cancelled;
+    private final MutinyEmitter<byte[]> completed;
+    private final MutinyEmitter<byte[]> failed;
+    private final MutinyEmitter<byte[]> cancelled;
+    private final OutcomeEncoder encoder;
+    private final TrackerMetrics metrics;
 
     public OutcomePublisher(
-            @Channel(COMPLETED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<JobOutcome> completed,
-            @Channel(FAILED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<JobOutcome> failed,
-            @Channel(CANCELLED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<JobOutcome> cancelled) {
+            @Channel(COMPLETED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> completed,
+            @Channel(FAILED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> failed,
+            @Channel(CANCELLED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> cancelled,
+            OutcomeEncoder encoder, TrackerMetrics metrics) {
         this.completed = completed;
         this.failed = failed;
         this.cancelled = cancelled;
+        this.encoder = encoder;
+        this.metrics = metrics;
     }
 
-    /** Completes when the broker has acknowledged the outcome. */
+    /** The topic's short name ({@code completed}, {@code failed}, {@code cancelled}), as metrics tag it. */
+    public static String channelOf(JobOutcome outcome) {
+        return switch (outcome.status()) {
+            case COMPLETED -> COMPLETED;
+            case CANCELLED -> CANCELLED;
+            case FAILED -> FAILED;
+        };
+    }
+
+    /**
+     * Completes when the broker has acknowledged the outcome. When the topic refuses it as too large although it
+     * should fit (a topic with a smaller {@code max.message.bytes} than configured), the outcome without its data
+     * goes out instead; other failures reach the caller, which retries.
+     */
     public Uni<Void> publish(TrackedJob job, JobOutcome outcome) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Map.Entry<String, String> header : job.headers().entrySet()) {
-            headers.add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
-        }
+        Map<String, String> headers = new HashMap<>(job.headers());
         if (outcome.type() != null) {
-            headers.add(JOB_TYPE_HEADER, outcome.type().getBytes(StandardCharsets.UTF_8));
+            headers.put(JOB_TYPE_HEADER, outcome.type());
         }
-        Message<JobOutcome> message = Message.of(outcome).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(outcome.jobId().toString()).withHeaders(headers).build());
-        MutinyEmitter<JobOutcome> emitter = switch (outcome.status()) {
+        OutcomeEncoder.Encoded encoded = encoder.encode(outcome, OutcomeEncoder.headerBytes(headers) + 64);
+        return send(outcome, headers, encoded)
+                .onFailure(RecordTooLargeException.class).recoverWithUni(tooLarge -> {
+                    LOG.warnf("The %s topic refused the outcome of job %s as too large (%d bytes before compression):"
+                            + " check that spideriq.outcomes.max-record-bytes matches the topic's max.message.bytes;"
+                            + " sending it without its data", channelOf(outcome), outcome.jobId(),
+                            encoded.value().length);
+                    return send(outcome, headers, encoder.withoutData(outcome, encoded.wholeBytes()));
+                });
+    }
+
+    private Uni<Void> send(JobOutcome outcome, Map<String, String> headers, OutcomeEncoder.Encoded encoded) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((key, value) -> recordHeaders.add(key, value.getBytes(StandardCharsets.UTF_8)));
+        if (encoded.partial()) {
+            recordHeaders.add(PARTIAL_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+        }
+        Message<byte[]> message = Message.of(encoded.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(outcome.jobId().toString()).withHeaders(recordHeaders).build());
+        MutinyEmitter<byte[]> emitter = switch (outcome.status()) {
             case COMPLETED -> completed;
             case CANCELLED -> cancelled;
             case FAILED -> failed;
         };
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(message).invoke(() -> {
+            if (encoded.partial()) {
+                metrics.partialOutcome(outcome.type());
+                LOG.warnf("Published a partial outcome of job %s: %d bytes whole, more than the %s topic takes; left "
+                        + "out %s, which GET /api/v1/jobs/%s/results returns", outcome.jobId(), encoded.wholeBytes(),
+                        channelOf(outcome), encoded.omitted(), outcome.jobId());
+            }
+        });
     }
 }

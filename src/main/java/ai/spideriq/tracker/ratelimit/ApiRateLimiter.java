@@ -37,6 +37,7 @@ public final class ApiRateLimiter {
     private boolean probing;
     /** When the probe in flight was granted; null when none is. */
     private Instant probeSentAt;
+    private volatile double serverRemaining = Double.NaN;
 
     /** A limiter whose probe waits at most 10 s (the default request timeout) for its answer. */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -127,6 +128,7 @@ public final class ApiRateLimiter {
      * not mean more for us.
      */
     public void observeServerCount(long remaining, Instant reset) {
+        serverRemaining = remaining;
         long excess = bucket.getAvailableTokens() - Math.max(0, remaining);
         if (excess > 0) {
             bucket.tryConsumeAsMuchAsPossible(excess);
@@ -134,6 +136,11 @@ public final class ApiRateLimiter {
         if (remaining <= 0 && reset != null) {
             pauseUntil(reset);
         }
+    }
+
+    /** The account's remaining requests as the server last reported them; NaN until it has (for the metric). */
+    public double serverRemaining() {
+        return serverRemaining;
     }
 
     public long availableTokens() {

@@ -17,6 +17,8 @@ final class JobResponseBodies {
 
     private final ObjectMapper mapper;
     private final PayloadTemplates templates;
+    /** Compendiums set by tests for one job: SpiderIQ returns compendiums of 1-10 MB through the same call. */
+    private final java.util.Map<String, String> compendiums = new java.util.concurrent.ConcurrentHashMap<>();
 
     JobResponseBodies(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -72,8 +74,16 @@ final class JobResponseBodies {
         return body;
     }
 
+    void setCompendium(String jobId, String markdown) {
+        compendiums.put(jobId, markdown);
+    }
+
     private ObjectNode ended(SimulatedJob job, String template, boolean reportProcessingTime) {
         ObjectNode body = templates.copyOf(template);
+        String compendium = compendiums.get(job.jobId());
+        if (compendium != null && body.get("data") instanceof ObjectNode data) {
+            data.put("markdown_compendium", compendium);
+        }
         body.put("job_id", job.jobId())
                 .put("type", job.type().wireName())
                 .put("worker_id", job.wasStarted() ? job.workerId() : null)

@@ -135,6 +135,11 @@ public class SpiderIqSimulator {
     }
 
     /** The job with {@code jobId}, if it exists. */
+    /** A completed spiderSite job's {@code data.markdown_compendium} (its largest field) from now on. */
+    public void setCompendium(String jobId, String markdown) {
+        bodies.setCompendium(jobId, markdown);
+    }
+
     public synchronized Optional<SimulatedJob> job(String jobId) {
         return findJob(jobId);
     }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import ai.spideriq.tracker.detection.EndHints;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.outcome.WriteRetry;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.Timers;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +35,11 @@ import io.smallrye.mutiny.Uni;
 public final class JobTracker {
 
     private static final Logger LOG = Logger.getLogger(JobTracker.class);
-    private static final Duration JOURNAL_RETRY_MIN = Duration.ofMillis(500);
-    private static final Duration JOURNAL_RETRY_MAX = Duration.ofSeconds(30);
+    private static final Duration FORGET_RETRY_FOR = Duration.ofMinutes(2);
 
     private final Map<UUID, TrackedJob> jobs = new ConcurrentHashMap<>();
-    private final Set<UUID> registering = new HashSet<>();
+    /** Jobs whose in-flight record is being written, with when they were first seen; read by the phase gauges. */
+    private final Map<UUID, Instant> registering = new ConcurrentHashMap<>();
     private final Set<Integer> released = new HashSet<>();
     private final EndedSubmissions ended = new EndedSubmissions();
     private final Executor context;
@@ -47,6 +48,7 @@ public final class JobTracker {
     private final JobJournal journal;
     private final TrackerMetrics metrics;
     private final Duration deadline;
+    private final WriteRetry retry;
 
     public JobTracker(Executor context, InstantSource clock, Timers timers, ApiRateLimiter limiter, JobPoller poller,
             JobJournal journal, TrackerMetrics metrics, TrackingPolicy policy, RandomGenerator random) {
@@ -55,6 +57,8 @@ public final class JobTracker {
         this.journal = journal;
         this.metrics = metrics;
         this.deadline = policy.deadline();
+        this.retry = new WriteRetry(metrics.publish());
+        metrics.publish().phaseGauges(this, JobTracker::countIn, JobTracker::oldestAgeSecondsIn);
         this.polls = new JobPolls(jobs, this::finish, context, clock, timers, limiter, poller, metrics, policy, random);
     }
 
@@ -70,13 +74,13 @@ public final class JobTracker {
     public Uni<Registration> register(UUID jobId, String type, int partition, long offset,
             Map<String, String> headers) {
         return onContext(() -> {
-            if (jobs.containsKey(jobId) || registering.contains(jobId)) {
+            if (jobs.containsKey(jobId) || registering.containsKey(jobId)) {
                 return Registration.DUPLICATE;
             }
             if (ended.isReplay(jobId, partition, offset)) {
                 return Registration.ALREADY_ENDED;
             }
-            registering.add(jobId);
+            registering.put(jobId, clock.instant());
             return Registration.ACCEPTED;
         }).chain(registration -> {
             if (registration != Registration.ACCEPTED) {
@@ -88,7 +92,9 @@ public final class JobTracker {
     }
 
     private Uni<Registration> start(TrackedJob job) {
-        return retried(journal.started(job)).chain(() -> onContext(() -> {
+        // The submission is acknowledged only once this is written: it waits for Kafka as long as it takes.
+        return retry.indefinitely(journal.started(job), "in-flight", "the in-flight record", job.jobId())
+                .chain(() -> onContext(() -> {
             registering.remove(job.jobId());
             if (!released.contains(job.partition())) {
                 polls.start(job);
@@ -130,8 +136,10 @@ public final class JobTracker {
      * @param committed the committed offset (the next to read) of each input partition this instance owns
      */
     public void forgetCommitted(Map<Integer, Long> committed) {
-        context.execute(() -> ended.removeCommitted(committed).forEach(e -> retried(journal.forget(e.jobId(),
-                e.partition())).subscribe().with(ignored -> {
+        // Bounded: an ended record left behind is found ended by the next restore and forgotten again then.
+        context.execute(() -> ended.removeCommitted(committed).forEach(e -> retry.bounded(journal.forget(e.jobId(),
+                e.partition()), "in-flight", "the tombstone", e.jobId(), FORGET_RETRY_FOR).subscribe().with(ignored -> {
+                }, failure -> {
                 })));
     }
 
@@ -143,12 +151,29 @@ public final class JobTracker {
         return jobs.size();
     }
 
+    /** Jobs in a phase ({@code registering} or a {@link TrackedJob.Phase}, lower case). */
+    double countIn(String phase) {
+        return phase.equals("registering") ? registering.size()
+                : jobs.values().stream().filter(j -> j.phase().name().equalsIgnoreCase(phase)).count();
+    }
+
+    /** Seconds since the oldest job of a phase was first seen; 0 when there is none. */
+    double oldestAgeSecondsIn(String phase) {
+        Instant now = clock.instant();
+        Instant oldest = (phase.equals("registering") ? registering.values().stream()
+                : jobs.values().stream().filter(j -> j.phase().name().equalsIgnoreCase(phase))
+                        .map(TrackedJob::firstSeenAt)).min(Instant::compareTo).orElse(now);
+        return Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
+    }
+
     private void finish(TrackedJob job, Ending ending) {
         Instant endedAt = clock.instant();
-        TrackedJob publishing = job.publishing();
+        TrackedJob publishing = typedFrom(job, ending).publishing();
         jobs.put(job.jobId(), publishing);
         polls.cancel(job.jobId());
-        retried(journal.ended(publishing, ending, endedAt)).subscribe().with(done -> context.execute(() -> {
+        // Bounded by the journal: on failure this replica gives the job up (logged and counted there); its
+        // in-flight record stays, so the partition's next owner tracks it again.
+        journal.ended(publishing, ending, endedAt).subscribe().with(done -> context.execute(() -> {
             jobs.remove(job.jobId(), publishing);
             if (!released.contains(job.partition())) {
                 // Of a released partition, the new owner restores the ended record itself.
@@ -161,13 +186,18 @@ public final class JobTracker {
                 polls.learn(publishing, reported.results().completedAt());
             }
             LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.outcome(), publishing.requests());
-        }));
+        }), failure -> context.execute(() -> jobs.remove(job.jobId(), publishing)));
     }
 
-    /** Kafka being away is no reason to lose a job: keep trying, with backoff, for as long as it takes. */
-    private static <T> Uni<T> retried(Uni<T> write) {
-        return write.onFailure().invoke(e -> LOG.warnf("Kafka write failed, retrying: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(JOURNAL_RETRY_MIN, JOURNAL_RETRY_MAX).indefinitely();
+    /** The type the API reported at the end, for a job whose submission did not say it. */
+    private static TrackedJob typedFrom(TrackedJob job, Ending ending) {
+        if (job.type() != null || !(ending instanceof Ending.Reported reported) || reported.results().type() == null) {
+            return job;
+        }
+        return new TrackedJob(job.jobId(), reported.results().type().wireName(), job.partition(),
+                job.submissionOffset(), job.firstSeenAt(), job.deadlineAt(), job.headers(), job.phase(), job.polls(),
+                job.failures(), job.requests(), job.nextPollAt(), job.lastStatus(), job.startedAt(),
+                job.endAnnounced());
     }
 
     private <T> Uni<T> onContext(Supplier<T> action) {

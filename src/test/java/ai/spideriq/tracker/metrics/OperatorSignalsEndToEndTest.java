@@ -1,0 +1,92 @@
+package ai.spideriq.tracker.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Submitter;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What the on-call operator sees on /q/metrics before and after work: every family documented, helped, present. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class OperatorSignalsEndToEndTest {
+
+    private static final Pattern README_ROW = Pattern.compile("^\\| `(spideriq_[a-z0-9_]+)` \\|", Pattern.MULTILINE);
+
+    @Inject
+    SpiderIqSimulator simulator;
+
+    @Test
+    void everyDocumentedFamilyIsExportedWithHelpAndCountersStartAtZero() throws Exception {
+        String scrape = scrape();
+        Set<String> documented = new TreeSet<>();
+        Matcher row = README_ROW.matcher(Files.readString(Path.of("README.md")));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        // Each README row names a family the scrape has (histograms by their base name), and each family has a row.
+        for (String name : documented) {
+            assertThat(scrape).as(name).containsPattern("(?m)^" + Pattern.quote(name) + "[_{ ]");
+        }
+        for (String name : TrackerMetrics.PROMETHEUS_NAMES) {
+            assertThat(scrape).as(name).containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]");
+            assertThat(documented).as(name + " in the README").anyMatch(name::startsWith);
+        }
+        Matcher help = Pattern.compile("^# HELP (spideriq_[a-z0-9_]+) ?(.*)$", Pattern.MULTILINE).matcher(scrape);
+        while (help.find()) {
+            assertThat(help.group(2)).as("HELP of " + help.group(1)).isNotBlank();
+        }
+        // Pre-created: zeros, not gaps, before the first event of their kind.
+        assertThat(scrape).contains("spideriq_outcomes_total{outcome=\"tracking_deadline_exceeded\",type=\"spiderMaps\"")
+                .contains("spideriq_intake_dead_lettered_total{reason=\"key_mismatch\"")
+                .contains("spideriq_kafka_write_failures_total{reason=\"authorization\",topic=\"in-flight\"")
+                .contains("spideriq_jobs_oldest_age_seconds{phase=\"publishing\"")
+                .contains("spideriq_build_info{java_version=");
+    }
+
+    @Test
+    void theTypeTheApiReportsReachesTheMetricTheHeaderAndTheOutcome() {
+        double before = sum(scrape(), "spideriq_outcomes_total{outcome=\"completed\",type=\"spiderMaps\"");
+        // Ended before its first poll, submitted as a bare ID: only the final answer says its type.
+        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(JobOutcome.COMPLETED)
+                .withTimes(Duration.ZERO, Duration.ZERO)).jobId();
+        Submitter.submit(null, jobId);
+
+        TopicRecorder.Seen seen = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicRecorder.get().forKey(jobId).stream().findFirst().orElse(null), s -> s != null);
+        assertThat(seen.json().get("type").asText()).isEqualTo("spiderMaps");
+        assertThat(seen.headers()).containsEntry("spideriq-job-type", "spiderMaps");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sum(scrape(),
+                "spideriq_outcomes_total{outcome=\"completed\",type=\"spiderMaps\"") >= before + 1);
+        assertThat(scrape()).containsPattern("(?m)^spideriq_api_remaining_requests [0-9]");
+    }
+
+    private static String scrape() {
+        return given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString();
+    }
+
+    private static double sum(String scrape, String prefix) {
+        return scrape.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
