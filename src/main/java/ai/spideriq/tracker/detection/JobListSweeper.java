@@ -106,7 +106,7 @@ public final class JobListSweeper {
             later(settings.pacing().interval(1, streaming.getAsBoolean()));
             return;
         }
-        read(1, new SweepProgress());
+        read(1, new SweepProgress(limiter.slack()));
     }
 
     private void read(int page, SweepProgress progress) {
@@ -169,7 +169,8 @@ public final class JobListSweeper {
     private void finish(SweepProgress progress, String result) {
         watermark.advanceTo(progress.newest);
         metrics.sweep(result);
-        later(interval());
+        // The budget as it was before this sweep: the reads its own finds set off must not stretch the next one.
+        later(settings.pacing().interval(progress.slackBefore, streaming.getAsBoolean()));
     }
 
     private void switchOff(String reason) {
@@ -207,9 +208,14 @@ public final class JobListSweeper {
         }
     }
 
-    /** The newest change one sweep saw, which becomes the mark once the sweep is done. */
+    /** The newest change one sweep saw, which becomes the mark once the sweep is done, and the budget before it. */
     private static final class SweepProgress {
+        private final double slackBefore;
         private Instant newest;
+
+        SweepProgress(double slackBefore) {
+            this.slackBefore = slackBefore;
+        }
 
         void saw(ListedJob job) {
             if (newest == null || job.updatedAt().isAfter(newest)) {
