@@ -36,11 +36,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(RateLimitStormEndToEndTest.PollingOnly.class)
 class RateLimitStormEndToEndTest {
 
-    /** Without the event stream every job is polled on its backoff: demand above the bucket's pace. */
+    /** Without the event stream and the list sweeps every job is polled on its backoff: demand above the bucket's pace. */
     public static class PollingOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spideriq.events.enabled", "false");
+            return Map.of("spideriq.events.enabled", "false", "spideriq.sweep.enabled", "false");
         }
     }
 
