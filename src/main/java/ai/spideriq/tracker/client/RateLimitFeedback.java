@@ -2,6 +2,7 @@ package ai.spideriq.tracker.client;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -35,21 +36,33 @@ public final class RateLimitFeedback {
     }
 
     /**
+     * Applies the answer and reports it to the limiter's probe, a 429 as limited.
+     *
      * @param endpoint which endpoint answered, for the log line
      * @return whether the answer was a 429
      */
     public boolean observe(String endpoint, int status, Function<String, String> header) {
+        boolean limited = apply(endpoint, status, header).isPresent();
+        limiter.answered(limited); // a probe after a pause that got anything but a 429 lets the rest go
+        return limited;
+    }
+
+    /**
+     * Applies the server's count and a 429's pause, without reporting to the probe: {@code /results} also counts a
+     * rejected token as limited, so {@link ResultsInterpreter} reports itself.
+     *
+     * @return the pause a 429 asked for, else empty
+     */
+    Optional<Duration> apply(String endpoint, int status, Function<String, String> header) {
         RateLimitHeaders.remaining(header).ifPresent(remaining -> limiter.observeServerCount(remaining,
                 RateLimitHeaders.reset(header, clock.instant()).orElse(null)));
         if (status != 429) {
-            limiter.answered(false); // a probe after a pause that got anything but a 429 lets the rest go
-            return false;
+            return Optional.empty();
         }
         Duration retryAfter = RateLimitHeaders.retryAfter(header, clock.instant()).orElse(defaultRetryAfter);
         metrics.rateLimited();
         limiter.pauseFor(retryAfter);
-        limiter.answered(true);
         LOG.warnf("SpiderIQ answered 429 to a %s request: all requests paused for %s", endpoint, retryAfter);
-        return true;
+        return Optional.of(retryAfter);
     }
 }

@@ -2,6 +2,7 @@ package ai.spideriq.tracker.client;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,7 +17,8 @@ import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 
 /**
  * What one answer of {@code GET /results} means: a {@link PollResult}, plus its effects on the shared limiter (the
- * server's count, a pause on 429 or on a rejected token) and on {@link ApiAccess}. Independent of the HTTP client, so
+ * server's count and a 429's pause through {@link RateLimitFeedback}, as for every endpoint; a pause on a rejected
+ * token) and on {@link ApiAccess}. Independent of the HTTP client, so
  * the benchmark runs this very code against the simulator.
  */
 public final class ResultsInterpreter {
@@ -26,18 +28,16 @@ public final class ResultsInterpreter {
     private final ObjectMapper mapper;
     private final ApiRateLimiter limiter;
     private final ApiAccess access;
-    private final TrackerMetrics metrics;
+    private final RateLimitFeedback feedback;
     private final TrackerConfig.RateLimit rateLimit;
-    private final InstantSource clock;
 
     public ResultsInterpreter(ObjectMapper mapper, ApiRateLimiter limiter, ApiAccess access, TrackerMetrics metrics,
             TrackerConfig.RateLimit rateLimit, InstantSource clock) {
         this.mapper = mapper;
         this.limiter = limiter;
         this.access = access;
-        this.metrics = metrics;
+        this.feedback = new RateLimitFeedback(limiter, metrics, rateLimit, clock);
         this.rateLimit = rateLimit;
-        this.clock = clock;
     }
 
     /**
@@ -55,8 +55,7 @@ public final class ResultsInterpreter {
     }
 
     private PollResult read(int status, Function<String, String> header, Supplier<String> body) {
-        RateLimitHeaders.remaining(header).ifPresent(remaining -> limiter.observeServerCount(remaining,
-                RateLimitHeaders.reset(header, clock.instant()).orElse(null)));
+        Optional<Duration> retryAfter = feedback.apply(SpiderIqClient.RESULTS, status, header);
         if (status == 401 || status == 403) {
             access.rejected(status);
             limiter.pauseFor(rateLimit.authFailurePause());
@@ -69,14 +68,7 @@ public final class ResultsInterpreter {
             case 200, 410 -> ended(body.get());
             case 202 -> running(body.get());
             case 404 -> new PollResult.NotFound();
-            case 429 -> {
-                Duration retryAfter = RateLimitHeaders.retryAfter(header, clock.instant())
-                        .orElse(rateLimit.defaultRetryAfter());
-                metrics.rateLimited();
-                limiter.pauseFor(retryAfter);
-                LOG.warnf("SpiderIQ answered 429: all polling paused for %s", retryAfter);
-                yield new PollResult.RateLimited(retryAfter);
-            }
+            case 429 -> new PollResult.RateLimited(retryAfter.orElseThrow());
             default -> new PollResult.Failed("http " + status);
         };
     }

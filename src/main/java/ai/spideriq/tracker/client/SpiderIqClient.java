@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -63,38 +65,40 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
 
     @Override
     public Uni<PollResult> poll(UUID jobId) {
-        long start = System.nanoTime();
-        return api.results(jobId, authorization)
-                .ifNoItem().after(timeout).fail()
-                .map(response -> {
-                    metrics.apiRequest(RESULTS, Integer.toString(response.getStatus()), since(start));
-                    return interpreter.interpret(response.getStatus(), response::getHeaderString,
-                            () -> response.readEntity(String.class));
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    String status = failureStatus(failure);
-                    metrics.apiRequest(RESULTS, status, since(start));
-                    // No answer: if this was the probe after a pause, the next request probes again.
-                    limiter.unanswered();
-                    return new PollResult.Failed(status);
-                });
+        return request(RESULTS, api.results(jobId, authorization), interpreter::interpret, PollResult.Failed::new);
     }
 
     @Override
     public Uni<JobListAnswer> list(int page, int pageSize) {
+        return request(LIST, api.list(page, pageSize, "updated_at", "desc", authorization), listReader::read,
+                JobListAnswer.Failed::new);
+    }
+
+    /** What an answer means, from its status, headers and body (read only when it matters). */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(int status, Function<String, String> header, Supplier<String> body);
+    }
+
+    /**
+     * One request with the timeout and a metric; {@code reader} says what an answer means, {@code noAnswer} what a
+     * timeout or connection error becomes. Never fails.
+     */
+    private <T> Uni<T> request(String endpoint, Uni<Response> call, AnswerReader<T> reader,
+            Function<String, T> noAnswer) {
         long start = System.nanoTime();
-        return api.list(page, pageSize, "updated_at", "desc", authorization)
-                .ifNoItem().after(timeout).fail()
+        return call.ifNoItem().after(timeout).fail()
                 .map(response -> {
-                    metrics.apiRequest(LIST, Integer.toString(response.getStatus()), since(start));
-                    return listReader.read(response.getStatus(), response::getHeaderString,
+                    metrics.apiRequest(endpoint, Integer.toString(response.getStatus()), since(start));
+                    return reader.read(response.getStatus(), response::getHeaderString,
                             () -> response.readEntity(String.class));
                 })
                 .onFailure().recoverWithItem(failure -> {
                     String status = failureStatus(failure);
-                    metrics.apiRequest(LIST, status, since(start));
+                    metrics.apiRequest(endpoint, status, since(start));
+                    // No answer: if this was the probe after a pause, the next request probes again.
                     limiter.unanswered();
-                    return new JobListAnswer.Failed(status);
+                    return noAnswer.apply(status);
                 });
     }
 
