@@ -24,12 +24,15 @@ import io.vertx.core.Vertx;
 
 /**
  * The packaged service killed with SIGKILL and started again at once: the new instance polls the jobs in flight within
- * 15 s, because the dead instance's consumer session expires after 6 s, not the client default of 45 s.
+ * 15 s, because the dead instance's consumer session expires after 6 s, not the client default of 45 s. Job-list sweeps
+ * are off, so that every job is polled on its own and the first poll after the kill is the takeover's (with sweeps on,
+ * a running job's own polls may be minutes apart by design).
  */
 class TakeoverIT {
 
     private static final Logger LOG = Logger.getLogger(TakeoverIT.class);
     private static final String INPUT = "spideriq.jobs.submitted.takeover";
+    private static final Map<String, String> POLLS_ONLY = Map.of("SPIDERIQ_SWEEP_ENABLED", "false");
     private static Vertx vertx;
     private static SpiderIqSimulator simulator;
     private static int simulatorPort;
@@ -55,14 +58,14 @@ class TakeoverIT {
             jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
                     .withTimes(Duration.ZERO, Duration.ofMinutes(5))).jobId());
         }
-        Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort);
+        Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort, POLLS_ONLY);
         jobs.forEach(job -> TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes())));
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
                 .allMatch(job -> !simulator.requestsFor(job).isEmpty()));
 
         first.destroyForcibly().waitFor();
         Instant killed = Instant.now();
-        Process second = TrackerProcess.start("takeover-second", INPUT, simulatorPort);
+        Process second = TrackerProcess.start("takeover-second", INPUT, simulatorPort, POLLS_ONLY);
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> firstPollAfter(jobs, killed) != null);
             Duration resumed = Duration.between(killed, firstPollAfter(jobs, killed));

@@ -63,6 +63,12 @@ final class TrackerProcess {
 
     /** Starts the jar reading {@code input}; returns once it owns partitions. */
     static Process start(String name, String input, int simulatorPort) throws IOException {
+        return start(name, input, simulatorPort, Map.of());
+    }
+
+    /** As {@link #start(String, String, int)}, with environment variables of the test's own. */
+    static Process start(String name, String input, int simulatorPort, Map<String, String> overrides)
+            throws IOException {
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
@@ -78,6 +84,7 @@ final class TrackerProcess {
         env.put("SPIDERIQ_POLL_MAX_DELAY", "2s");
         env.put("SPIDERIQ_EVENTS_ENABLED", "false");
         env.put("QUARKUS_HTTP_PORT", "0");
+        env.putAll(overrides);
         Process process = builder.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             assertThat(process.isAlive()).as("tracker %s exited; see %s", name, log).isTrue();
