@@ -64,13 +64,15 @@ public interface TrackerConfig {
 
     interface RateLimit {
         /**
-         * The tracker's share of the account's 100 requests/minute: the token bucket's sustained rate. The rest is
-         * left to the services that submit the jobs.
+         * The tracker's share of the account's 100 requests/minute: the most all its replicas together send in any 60
+         * seconds, burst included (the sustained pace is {@code requests-per-minute - burst}). Each replica takes the
+         * fraction of it that its owned input partitions are of all of them. The rest is left to the services that
+         * submit the jobs.
          */
         @WithDefault("90")
         int requestsPerMinute();
 
-        /** Bucket capacity. At most {@code burst + requests-per-minute} requests are sent in any 60 seconds. */
+        /** Bucket capacity: how many of the minute's requests may go at once. Less than {@code requests-per-minute}. */
         @WithDefault("10")
         int burst();
 

@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.intake;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import ai.spideriq.tracker.inflight.InFlightStore;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.tracking.JobTracker;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -20,7 +22,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 /**
  * Moves tracking with the input partitions: on assignment the jobs in flight of those partitions are restored from
  * the in-flight topic (before any new record of them is consumed, so duplicates are still recognised); on
- * revocation their pollers stop, and the new owner resumes them.
+ * revocation their pollers stop, and the new owner resumes them. The API budget moves with them: this replica's
+ * share is the fraction of the input partitions it owns, set before its restored jobs are scheduled.
  */
 @ApplicationScoped
 @Identifier(SubmissionRebalanceListener.NAME)
@@ -31,22 +34,30 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
 
     private final InFlightStore inFlight;
     private final JobTracker tracker;
+    private final ApiRateLimiter limiter;
+    /** Input partitions owned now; only the consumer's thread calls this listener. */
+    private final Set<Integer> owned = new HashSet<>();
+    private int partitionCount;
 
-    public SubmissionRebalanceListener(InFlightStore inFlight, JobTracker tracker) {
+    public SubmissionRebalanceListener(InFlightStore inFlight, JobTracker tracker, ApiRateLimiter limiter) {
         this.inFlight = inFlight;
         this.tracker = tracker;
+        this.limiter = limiter;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<Integer> numbers = numbers(partitions);
+        owned.addAll(numbers);
+        share(consumer, partitions);
         Map<Integer, InFlightStore.Restored> restored = inFlight.restore(numbers);
         for (int partition : numbers) {
             InFlightStore.Restored found = restored.getOrDefault(partition,
                     new InFlightStore.Restored(List.of(), List.of()));
             tracker.resume(partition, found.inFlight(), found.ended());
         }
-        LOG.infof("Assigned partitions %s", numbers);
+        LOG.infof("Assigned partitions %s (owning %d of %d, %.1f requests/min of the API budget)", numbers,
+                owned.size(), partitionCount, limiter.budgetPerMinute());
     }
 
     @Override
@@ -54,8 +65,22 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
         if (!partitions.isEmpty()) {
             Set<Integer> numbers = numbers(partitions);
             tracker.release(numbers);
-            LOG.infof("Revoked partitions %s: their jobs are left to the new owner", numbers);
+            owned.removeAll(numbers);
+            share(consumer, partitions);
+            LOG.infof("Revoked partitions %s: their jobs are left to the new owner (owning %d of %d)", numbers,
+                    owned.size(), partitionCount);
         }
+    }
+
+    /** Owned of all input partitions; the count is read again at each rebalance, as partitions can be added. */
+    private void share(Consumer<?, ?> consumer, Collection<TopicPartition> changed) {
+        if (!changed.isEmpty()) {
+            var all = consumer.partitionsFor(changed.iterator().next().topic());
+            if (all != null && !all.isEmpty()) {
+                partitionCount = all.size();
+            }
+        }
+        limiter.share(owned.size(), Math.max(partitionCount, owned.size()));
     }
 
     private static Set<Integer> numbers(Collection<TopicPartition> partitions) {

@@ -119,14 +119,15 @@ public class TrackerMetrics {
     }
 
     public void gauges(Supplier<Number> inFlight, Supplier<Number> tokensAvailable, Supplier<Boolean> paused,
-            int budgetPerMinute) {
+            Supplier<Number> budgetPerMinute) {
         Gauge.builder(JOBS_IN_FLIGHT, inFlight).description("Jobs being tracked").register(registry);
         Gauge.builder(LIMITER_TOKENS_AVAILABLE, tokensAvailable)
                 .description("Tokens in the shared API token bucket").register(registry);
         Gauge.builder(LIMITER_PAUSED, () -> paused.get() ? 1 : 0)
                 .description("1 while all polling is paused by a 429 or a rejected token").register(registry);
-        Gauge.builder(LIMITER_BUDGET, () -> budgetPerMinute)
-                .description("Configured share of the account's requests per minute").register(registry);
+        Gauge.builder(LIMITER_BUDGET, budgetPerMinute)
+                .description("This replica's part of the tracker's requests per 60 s (by owned input partitions); "
+                        + "summed over replicas it is the configured share").register(registry);
     }
 
     /** One API request: {@code status} is the HTTP code, or {@code timeout} / {@code io_error}. */

@@ -4,14 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
-import io.github.bucket4j.Bucket;
 import ai.spideriq.tracker.time.InstantSourceTimeMeter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 
 /**
  * The one token bucket every request to the SpiderIQ API goes through. It answers how long to wait and the caller
  * schedules; it never sleeps. Besides the bucket it holds a global pause (after a 429 or a rejected token) and
  * follows the server's own count, which other services of the same account spend too.
+ *
+ * <p>
+ * <b>A window, not a rate.</b> {@code requestsPerMinute} is the most the tracker sends in any 60 seconds, burst
+ * included: the bucket holds {@code burst} tokens and refills {@code requestsPerMinute - burst} a minute, so even a
+ * full bucket spent at once and then the refill stay within it. A server that counts 100 per window therefore never
+ * answers 429 to a tracker configured for 100.
+ *
+ * <p>
+ * <b>The share follows ownership.</b> Replicas split the tracker's budget by the input partitions they own
+ * ({@link #share(int, int)}, called on every assignment and revocation), so their buckets add up to
+ * {@code requestsPerMinute} whatever their number; a replica that owns nothing sends nothing.
  *
  * <p>
  * <b>Probe first.</b> When a pause ends, the server may still limit: a full bucket spent at once would only collect
@@ -26,12 +40,16 @@ import io.github.bucket4j.ConsumptionProbe;
  */
 public final class ApiRateLimiter {
 
+    /** How soon a replica that owns no partition asks again; its share arrives with a rebalance. */
+    private static final Duration UNOWNED_RECHECK = Duration.ofSeconds(1);
+
     private final Bucket bucket;
     private final InstantSource clock;
     private final int requestsPerMinute;
     private final int burst;
+    /** The owned fraction of the input partitions: this replica's part of the budget. */
+    private volatile double share;
     private final Duration probeTimeout;
-    private final Duration refillPeriod;
     private volatile Instant pausedUntil = Instant.MIN;
     /** Set by every pause: the next request after it is a probe. */
     private boolean probing;
@@ -39,27 +57,69 @@ public final class ApiRateLimiter {
     private Instant probeSentAt;
     private volatile double serverRemaining = Double.NaN;
 
-    /** A limiter whose probe waits at most 10 s (the default request timeout) for its answer. */
+    /** A limiter that holds the whole budget and whose probe waits at most 10 s (the default request timeout). */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
-        this(requestsPerMinute, burst, clock, Duration.ofSeconds(10));
+        this(requestsPerMinute, burst, clock, Duration.ofSeconds(10), 1);
     }
 
     /**
-     * @param probeTimeout how long a probe may go unanswered before another probe is let go: the request timeout
+     * @param requestsPerMinute the most the tracker (all replicas together) sends in any 60 seconds
+     * @param burst             how many of them may go at once; less than {@code requestsPerMinute}
+     * @param probeTimeout      how long a probe may go unanswered before another probe is let go: the request timeout
+     * @param share             the part of the budget this replica starts with (0 until it owns partitions, 1 alone)
      */
-    public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock, Duration probeTimeout) {
-        if (requestsPerMinute < 1 || burst < 1) {
-            throw new IllegalArgumentException("requests-per-minute and burst must be positive");
+    public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock, Duration probeTimeout, double share) {
+        if (requestsPerMinute < 2 || burst < 1 || burst >= requestsPerMinute) {
+            throw new IllegalArgumentException("requests-per-minute must be at least 2 and burst 1..requests-per-minute-1");
         }
         this.clock = clock;
         this.requestsPerMinute = requestsPerMinute;
         this.burst = burst;
         this.probeTimeout = probeTimeout;
-        this.refillPeriod = Duration.ofMinutes(1).dividedBy(requestsPerMinute);
-        this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
+        this.share = share;
+        this.bucket = Bucket.builder().addLimit(limit(share > 0 ? share : 1))
                 .withCustomTimePrecision(new InstantSourceTimeMeter(clock))
                 .build();
+    }
+
+    /**
+     * Sets this replica's part of the budget to {@code owned / total} input partitions. The bucket keeps its tokens up
+     * to the new capacity (never gains any), and a replica that owned nothing starts empty: tokens gathered while it
+     * owned nothing were another replica's to spend. So the fleet stays within the window across rebalances too.
+     */
+    public synchronized void share(int owned, int total) {
+        double fraction = total <= 0 ? 0 : Math.min(1, (double) Math.max(0, owned) / total);
+        if (fraction > 0) {
+            bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(limit(fraction)).build(),
+                    TokensInheritanceStrategy.AS_IS);
+            if (share <= 0) {
+                bucket.tryConsumeAsMuchAsPossible();
+            }
+        }
+        share = fraction;
+    }
+
+    /** This replica's part of the budget, 0 to 1. */
+    public double share() {
+        return share;
+    }
+
+    /** The most this replica sends in any 60 seconds now: its share of {@code requestsPerMinute}. */
+    public double budgetPerMinute() {
+        return requestsPerMinute * share;
+    }
+
+    /**
+     * Capacity plus a minute's refill equals the share's window, so no 60 s holds more. A share too small for that
+     * (under one token beyond the capacity of 1) refills at half its rate beyond one token: it may exceed its window
+     * by that one token, and still moves.
+     */
+    private Bandwidth limit(double fraction) {
+        double window = requestsPerMinute * fraction;
+        long capacity = Math.max(1, (long) Math.floor(burst * fraction));
+        double refill = Math.max(window - capacity, window / 2);
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(60e9 / refill)));
+        return Bandwidth.builder().capacity(capacity).refillGreedy(1, perToken).build();
     }
 
     /**
@@ -74,11 +134,15 @@ public final class ApiRateLimiter {
         if (now.isBefore(pause)) {
             return Duration.between(now, pause);
         }
+        if (share <= 0) {
+            return UNOWNED_RECHECK;
+        }
         if (probing && probeSentAt != null) {
             Duration left = Duration.between(now, probeSentAt.plus(probeTimeout));
             if (!left.isNegative() && !left.isZero()) {
                 // Asked again at the bucket's pace: the probe's answer usually comes long before its timeout.
-                return left.compareTo(refillPeriod) < 0 ? left : refillPeriod;
+                Duration pace = refillPeriod();
+                return left.compareTo(pace) < 0 ? left : pace;
             }
         }
         ConsumptionProbe token = bucket.tryConsumeAndReturnRemaining(1);
@@ -144,23 +208,24 @@ public final class ApiRateLimiter {
     }
 
     public long availableTokens() {
-        return Math.max(0, bucket.getAvailableTokens());
+        return share <= 0 ? 0 : Math.max(0, bucket.getAvailableTokens());
     }
 
     /**
-     * How much of the budget goes unspent right now, from 0 (the bucket is empty or paused) to 1 (it is full: the
-     * tracker spends less than its share).
+     * How much of the budget goes unspent right now, from 0 (the bucket is empty, paused, or nothing is owned) to 1
+     * (it is full: the tracker spends less than its share).
      */
     public double slack() {
-        return paused() ? 0 : Math.min(1, (double) availableTokens() / burst);
+        return paused() || share <= 0 ? 0
+                : Math.min(1, (double) availableTokens() / Math.max(1, Math.floor(burst * share)));
     }
 
     public boolean paused() {
         return clock.instant().isBefore(pausedUntil);
     }
 
-    public int requestsPerMinute() {
-        return requestsPerMinute;
+    private Duration refillPeriod() {
+        return Duration.ofNanos((long) (60e9 / Math.max(1e-9, budgetPerMinute())));
     }
 
     private synchronized void pauseUntil(Instant until) {

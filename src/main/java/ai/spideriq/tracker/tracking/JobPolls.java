@@ -34,7 +34,7 @@ final class JobPolls implements EndHints {
     private final TrackerMetrics metrics;
     private final TrackingPolicy policy;
     private final RandomGenerator random;
-    private final int requestsPerMinute;
+    private final ApiRateLimiter limiter;
     private boolean streaming;
     private boolean sweeping;
 
@@ -49,7 +49,7 @@ final class JobPolls implements EndHints {
         this.metrics = metrics;
         this.policy = policy;
         this.random = random;
-        this.requestsPerMinute = limiter.requestsPerMinute();
+        this.limiter = limiter;
         this.planner = new PollPlanner(policy.schedule(), policy.poll(), limiter::slack);
         this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);
     }
@@ -73,7 +73,7 @@ final class JobPolls implements EndHints {
         List<TrackedJob> waiting = restored.stream().map(early::applyTo).sorted(planner.likeliestEndedFirst(now))
                 .toList();
         long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
-                Duration.ofMinutes(1).toNanos() * waiting.size() / requestsPerMinute);
+                (long) (Duration.ofMinutes(1).toNanos() * waiting.size() / Math.max(1, limiter.budgetPerMinute())));
         for (int i = 0; i < waiting.size(); i++) {
             TrackedJob job = waiting.get(i);
             if (job.endAnnounced()) {

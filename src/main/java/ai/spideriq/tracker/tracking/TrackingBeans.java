@@ -21,8 +21,9 @@ class TrackingBeans {
     @Produces
     @Singleton
     ApiRateLimiter limiter(TrackerConfig config) {
+        // No share until the first assignment: a replica that owns no input partition sends nothing.
         return new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
-                InstantSource.system(), config.api().requestTimeout());
+                InstantSource.system(), config.api().requestTimeout(), 0);
     }
 
     @Produces
@@ -34,7 +35,7 @@ class TrackingBeans {
         JobTracker tracker = new JobTracker(task -> context.runOnContext(ignored -> task.run()), InstantSource.system(),
                 new VertxTimers(vertx, context), limiter, poller, journal, metrics, TrackingPolicy.of(config),
                 new SplittableRandom());
-        metrics.gauges(tracker::inFlight, limiter::availableTokens, limiter::paused, limiter.requestsPerMinute());
+        metrics.gauges(tracker::inFlight, limiter::availableTokens, limiter::paused, limiter::budgetPerMinute);
         return tracker;
     }
 }

@@ -38,10 +38,13 @@ final class TrackerProcess {
     private TrackerProcess() {
     }
 
-    /** A simulator served on a free port of {@code vertx}; returns it with its port. */
+    /** A simulator allowing 100 requests per 6 s, served on a free port of {@code vertx}; returns it with its port. */
     static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed) {
-        SpiderIqSimulator simulator = new SpiderIqSimulator(SimulatorSettings.builder()
-                .rateLimit(new RateLimitSettings(100, Duration.ofSeconds(6), 20)).build(),
+        return simulator(vertx, seed, new RateLimitSettings(100, Duration.ofSeconds(6), 20));
+    }
+
+    static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed, RateLimitSettings rateLimit) {
+        SpiderIqSimulator simulator = new SpiderIqSimulator(SimulatorSettings.builder().rateLimit(rateLimit).build(),
                 InstantSource.system(), new SplittableRandom(seed));
         Router router = Router.router(vertx);
         SimulatorRoutes.mount(router, simulator);

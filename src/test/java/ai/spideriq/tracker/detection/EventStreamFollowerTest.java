@@ -28,7 +28,7 @@ class EventStreamFollowerTest {
 
     private final FakeClock clock = new FakeClock();
     private final FakeTimers timers = new FakeTimers(clock);
-    private final ApiRateLimiter limiter = new ApiRateLimiter(60, 1, clock);
+    private final ApiRateLimiter limiter = new ApiRateLimiter(61, 1, clock);
     private final List<MultiEmitter<? super ApiEvent>> streams = new ArrayList<>();
     private final RecordingHints hints = new RecordingHints();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -20,7 +20,7 @@ class TrackerSummaryReaderTest {
 
     @BeforeEach
     void registerGauges() {
-        metrics.gauges(inFlight::get, () -> 10, () -> false, 90);
+        metrics.gauges(inFlight::get, () -> 10, () -> false, () -> 90);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class ApiRateLimiterTest {
 
     @Test
     void givesTheBurstAtOnceThenAnswersHowLongToWait() {
-        ApiRateLimiter limiter = new ApiRateLimiter(60, 5, clock);
+        ApiRateLimiter limiter = new ApiRateLimiter(65, 5, clock);
 
         for (int i = 0; i < 5; i++) {
             assertThat(limiter.tryAcquire()).isZero();
@@ -30,14 +32,62 @@ class ApiRateLimiterTest {
     }
 
     @Test
-    void neverGrantsMoreThanRatePlusBurstInAnySixtySeconds() {
+    void neverGrantsMoreThanTheConfiguredNumberInAnySixtySecondsBurstIncluded() {
+        ApiRateLimiter limiter = new ApiRateLimiter(100, 20, clock);
+
+        // A greedy caller from a full bucket: the burst and the refill together stay within 100 per window.
+        assertThat(mostInAnyMinute(List.of(limiter), Duration.ofMinutes(10))).isBetween(98, 100);
+    }
+
+    @Test
+    void replicasSplitTheBudgetByTheirPartitionsAndTogetherStayWithinIt() {
+        List<ApiRateLimiter> replicas = new ArrayList<>();
+        for (int owned : new int[] {1, 2, 3, 6}) {
+            ApiRateLimiter replica = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 0);
+            replica.share(owned, 12);
+            replicas.add(replica);
+        }
+
+        assertThat(replicas.stream().mapToDouble(ApiRateLimiter::budgetPerMinute).sum()).isEqualTo(90.0);
+        // Each starts empty and then refills at its part of the sustained 80 a minute.
+        assertThat(mostInAnyMinute(replicas, Duration.ofMinutes(10))).isBetween(78, 90);
+    }
+
+    @Test
+    void aReplicaThatOwnsNoPartitionSendsNothingUntilItIsAssignedSome() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 0);
+
+        assertThat(limiter.tryAcquire()).isPositive();
+        assertThat(limiter.slack()).isZero();
+
+        limiter.share(3, 3);
+        assertThat(limiter.budgetPerMinute()).isEqualTo(90.0);
+        // Tokens it gathered while owning nothing were another replica's: it starts empty, at the share's pace.
+        Duration wait = limiter.tryAcquire();
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(750));
+        clock.advance(wait);
+        assertThat(limiter.tryAcquire()).isZero();
+    }
+
+    @Test
+    void revokedPartitionsTakeTheirShareOfTheTokensWithThem() {
         ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.share(1, 2);
+
+        assertThat(limiter.availableTokens()).isEqualTo(5);
+        assertThat(mostInAnyMinute(List.of(limiter), Duration.ofMinutes(5))).isBetween(43, 45);
+    }
+
+    /** Greedy callers asking every 50 ms; the most tokens all of them got in any 60 s. */
+    private int mostInAnyMinute(List<ApiRateLimiter> limiters, Duration run) {
         Deque<Instant> granted = new ArrayDeque<>();
         int most = 0;
-        // A greedy caller asking every 50 ms for ten minutes.
-        for (int step = 0; step < 12_000; step++) {
-            if (limiter.tryAcquire().isZero()) {
-                granted.addLast(clock.instant());
+        for (long step = 0; step < run.toMillis() / 50; step++) {
+            for (ApiRateLimiter limiter : limiters) {
+                while (limiter.tryAcquire().isZero()) {
+                    granted.addLast(clock.instant());
+                }
             }
             while (!granted.isEmpty() && !granted.peekFirst().isAfter(clock.instant().minusSeconds(60))) {
                 granted.removeFirst();
@@ -45,7 +95,7 @@ class ApiRateLimiterTest {
             most = Math.max(most, granted.size());
             clock.advance(Duration.ofMillis(50));
         }
-        assertThat(most).isLessThanOrEqualTo(100).isGreaterThanOrEqualTo(95);
+        return most;
     }
 
     @Test

@@ -12,7 +12,7 @@ import ai.spideriq.tracker.testing.FakeClock;
 class ProbeAfterPauseTest {
 
     private final FakeClock clock = new FakeClock();
-    private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10));
+    private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 1);
 
     @Test
     void afterAPauseOnlyOneRequestGoesUntilItsAnswerIsReported() {

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class ProbeReportedByResultsInterpreterTest {
 
     private final FakeClock clock = new FakeClock();
-    private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10));
+    private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 1);
     private final ResultsInterpreter interpreter = new ResultsInterpreter(new ObjectMapper().findAndRegisterModules(),
             limiter, new ApiAccess(), new TrackerMetrics(new SimpleMeterRegistry()), new TrackerConfig.RateLimit() {
                 @Override

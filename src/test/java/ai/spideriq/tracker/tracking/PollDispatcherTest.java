@@ -17,7 +17,7 @@ class PollDispatcherTest {
 
     private final FakeClock clock = new FakeClock();
     private final FakeTimers timers = new FakeTimers(clock);
-    private final ApiRateLimiter limiter = new ApiRateLimiter(60, 2, clock);
+    private final ApiRateLimiter limiter = new ApiRateLimiter(62, 2, clock);
     private final List<UUID> sent = new ArrayList<>();
     private final List<UUID> expired = new ArrayList<>();
     private final PollDispatcher dispatcher = new PollDispatcher(clock, timers, limiter,

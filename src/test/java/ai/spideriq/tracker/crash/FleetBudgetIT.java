@@ -1,0 +1,146 @@
+package ai.spideriq.tracker.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.vertx.core.Vertx;
+
+/**
+ * Three packaged replicas against one simulator whose limit is the tracker's share (300 per 60 s window, burst 20),
+ * under a load that needs more than that: the replicas split the share by the input partitions they own, so together
+ * they never send more than it in any 60 s and draw no 429, and when one is killed the survivors take its partitions
+ * and its part of the budget. With a bucket of the whole share per replica (the old design) the fleet asks for three
+ * times the share and the same run draws 429s.
+ */
+class FleetBudgetIT {
+
+    private static final Logger LOG = Logger.getLogger(FleetBudgetIT.class);
+    private static final String INPUT = "spideriq.jobs.submitted.fleet";
+    private static final int JOBS = 150;
+    private static final double SHARE = 300;
+    private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "300",
+            "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false");
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Pattern BUDGET = Pattern.compile("(?m)^spideriq_limiter_budget_per_minute(?:\\{[^}]*})? (\\S+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Vertx vertx;
+    private static SpiderIqSimulator simulator;
+    private static int simulatorPort;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        vertx = Vertx.vertx();
+        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 11,
+                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
+        simulator = served.getKey();
+        simulatorPort = served.getValue();
+        TrackerProcess.createInput(INPUT);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        vertx.close();
+    }
+
+    @Test
+    void replicasTogetherSpendOneShareAndSurvivorsTakeOverAKilledOnesPart() throws Exception {
+        TopicRecorder outcomes = TopicRecorder.get();
+        List<String> names = List.of("fleet-a", "fleet-b", "fleet-c");
+        List<Process> replicas = new ArrayList<>();
+        try {
+            for (String name : names) {
+                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, FLEET));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> budgets(names).stream().allMatch(b -> b > 0)
+                    && sum(budgets(names)) == SHARE);
+
+            List<String> jobs = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                // Polled every 0.3-2 s for 3-18 s each: far more than the budget allows, so it is all spent.
+                String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                        .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
+                jobs.add(job);
+                TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));
+            }
+            await().atMost(Duration.ofSeconds(180)).until(() -> ended(outcomes, jobs) >= JOBS / 3);
+
+            replicas.get(0).destroyForcibly().waitFor();
+            List<String> survivors = names.subList(1, names.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> sum(budgets(survivors)) == SHARE);
+            await().atMost(Duration.ofSeconds(300)).until(() -> ended(outcomes, jobs) == JOBS);
+
+            LOG.infof("%d jobs, %d requests, at most %d in 60 s, %d answered 429", JOBS, simulator.stats().total(),
+                    mostInAnyMinute(simulator.requests()), simulator.stats().rateLimited());
+            assertThat(simulator.stats().rateLimited()).isZero();
+            assertThat(mostInAnyMinute(simulator.requests())).isLessThanOrEqualTo((int) SHARE);
+            assertThat(jobs).allSatisfy(job -> assertThat(outcomes.forKey(job)).isNotEmpty());
+        } finally {
+            for (Process replica : replicas) {
+                replica.destroy();
+                replica.waitFor();
+            }
+        }
+    }
+
+    private static int mostInAnyMinute(List<RequestRecord> requests) {
+        int most = 0;
+        for (int first = 0, last = 0; last < requests.size(); last++) {
+            while (!requests.get(first).time().isAfter(requests.get(last).time().minusSeconds(60))) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    private static long ended(TopicRecorder outcomes, List<String> jobs) {
+        return jobs.stream().filter(job -> !outcomes.forKey(job).isEmpty()).count();
+    }
+
+    private static double sum(List<Double> budgets) {
+        return Math.round(budgets.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
+    }
+
+    /** Each replica's {@code spideriq_limiter_budget_per_minute}, as its own /q/metrics shows it. */
+    private static List<Double> budgets(List<String> names) throws IOException, InterruptedException {
+        List<Double> budgets = new ArrayList<>();
+        for (String name : names) {
+            Matcher port = LISTENING.matcher(TrackerProcess.log(name));
+            if (!port.find()) {
+                budgets.add(0.0);
+                continue;
+            }
+            String scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port.group(1)
+                    + "/q/metrics")).header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher budget = BUDGET.matcher(scrape);
+            budgets.add(budget.find() ? Double.parseDouble(budget.group(1)) : 0.0);
+        }
+        return budgets;
+    }
+}
