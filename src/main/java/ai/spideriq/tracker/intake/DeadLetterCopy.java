@@ -11,22 +11,16 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The dead-letter record of a rejected submission: the original key, headers and value plus the reason headers, or,
- * when that would not fit the dead-letter limit, a copy with a prefix of the value, its original size and digest.
- * Sizes are Kafka's upper bound for one record in a batch of its own, so a copy that fits here fits
- * {@code max.request.size}.
+ * The dead-letter record of a rejected submission: the original key and value bytes and the original headers except
+ * the reserved ones ({@link DeadLetterHeaders}), plus the reason headers, or, when that would not fit the dead-letter
+ * limit, a copy with the same key, a prefix of the value, its original size and digest. Sizes are Kafka's upper bound
+ * for one record in a batch of its own, so a copy that fits here fits {@code max.request.size}.
  *
  * @param truncated whether {@code value} is only a prefix of the original
  */
-public record DeadLetterCopy(String key, byte[] value, Headers headers, boolean truncated) {
+public record DeadLetterCopy(byte[] key, byte[] value, Headers headers, boolean truncated) {
 
-    /** Header with the original value's size in bytes, on truncated copies. */
-    public static final String ORIGINAL_SIZE = "spideriq-original-size";
-    /** Header with the SHA-256 of the original value (hex), on truncated copies. */
-    public static final String ORIGINAL_SHA256 = "spideriq-original-sha256";
-    /** Header with the error of the first write, on the small copy written after it failed. */
-    public static final String WRITE_ERROR = "spideriq-dead-letter-error";
-    /** The value prefix of the smallest copy: enough to recognise the record. */
+    /** The value prefix, and key prefix, of the smallest copy: enough to recognise the record. */
     static final int SMALL_PREFIX = 1024;
     /** Kafka's batch and record overhead, rounded up; each header adds its own varints. */
     private static final int RECORD_OVERHEAD = 128;
@@ -35,30 +29,31 @@ public record DeadLetterCopy(String key, byte[] value, Headers headers, boolean 
     /**
      * The copy to write first: everything when it fits {@code maxBytes}, else the key, the headers and as much of the
      * value as fits (at most {@code prefixBytes}); the original headers are left out only if they alone do not fit.
+     * Original headers of a reserved name are never copied: {@code reason} alone says why.
      */
-    static DeadLetterCopy of(String key, byte[] value, Headers original, Headers reason, int maxBytes,
+    static DeadLetterCopy of(byte[] key, byte[] value, Headers original, Headers reason, int maxBytes,
             int prefixBytes) {
-        byte[] body = value == null ? null : value;
         Headers all = merge(original, reason);
-        if (size(key, body, all) <= maxBytes) {
-            return new DeadLetterCopy(key, body, all, false);
+        if (size(key, value, all) <= maxBytes) {
+            return new DeadLetterCopy(key, value, all, false);
         }
-        Headers headers = withDigest(size(key, null, all) + 256 <= maxBytes ? all : reason, body);
+        Headers headers = withDigest(size(key, null, all) + 256 <= maxBytes ? all : reason, value);
         int room = maxBytes - size(key, null, headers);
-        return new DeadLetterCopy(key, prefix(body, Math.max(0, Math.min(prefixBytes, room))), headers, true);
+        return new DeadLetterCopy(key, prefix(value, Math.max(0, Math.min(prefixBytes, room))), headers, true);
     }
 
-    /** The last try after a write failed for its size: no original headers, a short prefix, the write's error. */
-    static DeadLetterCopy small(String key, byte[] value, Headers reason, String writeError) {
+    /**
+     * The last try after a write failed for its size: no original headers, a short prefix of the value and of the
+     * key (a key near the broker's limit may be what did not fit), the write's error.
+     */
+    static DeadLetterCopy small(byte[] key, byte[] value, Headers reason, String writeError) {
         Headers headers = withDigest(reason, value);
-        headers.add(WRITE_ERROR, LogSafe.escaped(writeError, 200).getBytes(StandardCharsets.UTF_8));
-        String shortKey = key == null || key.length() <= SMALL_PREFIX ? key : key.substring(0, SMALL_PREFIX);
-        return new DeadLetterCopy(shortKey, prefix(value, SMALL_PREFIX), headers, true);
+        headers.add(DeadLetterHeaders.WRITE_ERROR, LogSafe.escaped(writeError, 200).getBytes(StandardCharsets.UTF_8));
+        return new DeadLetterCopy(prefix(key, SMALL_PREFIX), prefix(value, SMALL_PREFIX), headers, true);
     }
 
-    static int size(String key, byte[] value, Headers headers) {
-        long size = RECORD_OVERHEAD + (key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length)
-                + (value == null ? 0 : value.length);
+    static int size(byte[] key, byte[] value, Headers headers) {
+        long size = RECORD_OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
         for (Header header : headers) {
             size += HEADER_OVERHEAD + header.key().getBytes(StandardCharsets.UTF_8).length
                     + (header.value() == null ? 0 : header.value().length);
@@ -67,9 +62,8 @@ public record DeadLetterCopy(String key, byte[] value, Headers headers, boolean 
     }
 
     private static Headers merge(Headers original, Headers reason) {
-        RecordHeaders all = new RecordHeaders();
+        Headers all = DeadLetterHeaders.withoutReserved(original);
         reason.forEach(all::add);
-        original.forEach(all::add);
         return all;
     }
 
@@ -77,8 +71,8 @@ public record DeadLetterCopy(String key, byte[] value, Headers headers, boolean 
         RecordHeaders copy = new RecordHeaders();
         headers.forEach(copy::add);
         byte[] bytes = value == null ? new byte[0] : value;
-        copy.add(ORIGINAL_SIZE, Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-        copy.add(ORIGINAL_SHA256, sha256(bytes).getBytes(StandardCharsets.UTF_8));
+        copy.add(DeadLetterHeaders.ORIGINAL_SIZE, Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+        copy.add(DeadLetterHeaders.ORIGINAL_SHA256, sha256(bytes).getBytes(StandardCharsets.UTF_8));
         return copy;
     }
 

@@ -30,12 +30,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class DeadLetterWriter {
 
     public static final String CHANNEL = "dead-letter";
-    /** The reason headers the connector's own dead-letter strategy writes, kept for consumers of the topic. */
-    static final String REASON = "dead-letter-reason";
-    static final String TOPIC = "dead-letter-topic";
-    static final String PARTITION = "dead-letter-partition";
-    static final String OFFSET = "dead-letter-offset";
-    static final String EXCEPTION_CLASS = "dead-letter-exception-class-name";
     private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
 
     private final MutinyEmitter<byte[]> emitter;
@@ -52,9 +46,9 @@ public class DeadLetterWriter {
     }
 
     /** Dead-letters the record; never fails: when no copy can be written, the record is logged and counted. */
-    public Uni<Void> write(IncomingKafkaRecordMetadata<String, byte[]> record, byte[] value,
+    public Uni<Void> write(IncomingKafkaRecordMetadata<byte[], byte[]> record, byte[] value,
             RejectedSubmission rejected) {
-        Headers reason = reasonHeaders(record, rejected);
+        Headers reason = reasonHeaders(record.getTopic(), record.getPartition(), record.getOffset(), rejected);
         DeadLetterCopy copy = DeadLetterCopy.of(record.getKey(), value, record.getHeaders(), reason, maxBytes,
                 prefixBytes);
         String code = rejected.reason().code();
@@ -72,7 +66,7 @@ public class DeadLetterWriter {
     }
 
     private Uni<Void> send(DeadLetterCopy copy, String code) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+        OutgoingKafkaRecordMetadata<byte[]> metadata = OutgoingKafkaRecordMetadata.<byte[]> builder()
                 .withKey(copy.key()).withHeaders(copy.headers()).build();
         return emitter.sendMessage(Message.of(copy.value(), Metadata.of(metadata)))
                 .invoke(() -> {
@@ -82,15 +76,15 @@ public class DeadLetterWriter {
                 });
     }
 
-    private static Headers reasonHeaders(IncomingKafkaRecordMetadata<String, byte[]> record,
-            RejectedSubmission rejected) {
+    /** The service's own headers on a dead letter; each name is reserved in {@link DeadLetterHeaders}. */
+    static Headers reasonHeaders(String topic, int partition, long offset, RejectedSubmission rejected) {
         RecordHeaders headers = new RecordHeaders();
-        add(headers, SubmissionConsumer.REJECTION_REASON_HEADER, rejected.reason().code());
-        add(headers, REASON, rejected.getMessage());
-        add(headers, EXCEPTION_CLASS, RejectedSubmission.class.getName());
-        add(headers, TOPIC, record.getTopic());
-        add(headers, PARTITION, Integer.toString(record.getPartition()));
-        add(headers, OFFSET, Long.toString(record.getOffset()));
+        add(headers, DeadLetterHeaders.REJECTION_REASON, rejected.reason().code());
+        add(headers, DeadLetterHeaders.REASON, rejected.getMessage());
+        add(headers, DeadLetterHeaders.EXCEPTION_CLASS, RejectedSubmission.class.getName());
+        add(headers, DeadLetterHeaders.TOPIC, topic);
+        add(headers, DeadLetterHeaders.PARTITION, Integer.toString(partition));
+        add(headers, DeadLetterHeaders.OFFSET, Long.toString(offset));
         return headers;
     }
 

@@ -35,8 +35,6 @@ import io.vertx.core.Vertx;
 public class SubmissionConsumer {
 
     public static final String CHANNEL = "submitted";
-    /** Header on dead-lettered records with the reason code, e.g. {@code invalid_job_id}. */
-    public static final String REJECTION_REASON_HEADER = "spideriq-rejection-reason";
     private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
 
     private final SubmissionParser parser;
@@ -77,7 +75,7 @@ public class SubmissionConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
-        IncomingKafkaRecordMetadata<String, byte[]> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+        IncomingKafkaRecordMetadata<byte[], byte[]> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow();
         Submission submission;
         try {
@@ -91,7 +89,7 @@ public class SubmissionConsumer {
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 
-    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<String, byte[]> record,
+    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<byte[], byte[]> record,
             RejectedSubmission rejected) {
         String reason = rejected.reason().code();
         metrics.deadLettered(reason);
@@ -104,7 +102,7 @@ public class SubmissionConsumer {
     }
 
     /** The submitter's correlation and trace headers, which its outcome carries back. */
-    private Map<String, String> passThrough(IncomingKafkaRecordMetadata<String, byte[]> record) {
+    private Map<String, String> passThrough(IncomingKafkaRecordMetadata<byte[], byte[]> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.getHeaders()) {
             if (header.value() != null && passThrough.contains(header.key().toLowerCase(Locale.ROOT))) {

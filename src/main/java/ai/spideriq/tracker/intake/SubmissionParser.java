@@ -1,6 +1,10 @@
 package ai.spideriq.tracker.intake;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,10 +20,10 @@ import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 
 /**
  * Reads a record of the submitted topic: a JSON object {@code {"job_id": "<uuid>", "type": ...}}, a JSON string, or
- * a bare job ID; the key, when present, is the job ID too. Anything else, and anything ambiguous, is rejected with
- * its reason (the README's "Submission rules" list them). A job ID is a canonical UUID before it is ever put into a
- * URL. The JSON is streamed, not built into a tree: fields other than {@code job_id} and {@code type} are only
- * checked to be JSON, however deep they nest within the size limit.
+ * a bare job ID; the key, when present, is the job ID too, as UTF-8 text. Anything else, and anything ambiguous, is
+ * rejected with its reason (the README's "Submission rules" list them). A job ID is a canonical UUID before it is
+ * ever put into a URL. The JSON is streamed, not built into a tree: fields other than {@code job_id} and {@code type}
+ * are only checked to be JSON, however deep they nest within the size limit.
  */
 public final class SubmissionParser {
 
@@ -41,8 +45,11 @@ public final class SubmissionParser {
                 .build();
     }
 
-    /** @throws RejectedSubmission when the record is not a usable submission */
-    public Submission parse(String key, byte[] value) {
+    /**
+     * @param key the record key as it came, or null
+     * @throws RejectedSubmission when the record is not a usable submission
+     */
+    public Submission parse(byte[] key, byte[] value) {
         if (value == null || value.length == 0) {
             throw new RejectedSubmission(Reason.EMPTY_RECORD, "the record has no value");
         }
@@ -57,13 +64,30 @@ public final class SubmissionParser {
         byte lead = value[first];
         Submission submission = lead == '{' || lead == '"' || lead == '['
                 ? fromJson(value)
-                : new Submission(jobId(new String(value, java.nio.charset.StandardCharsets.UTF_8)), null);
+                : new Submission(jobId(new String(value, StandardCharsets.UTF_8)), null);
         // An empty key is a key, and not this job's ID: only a missing key means "no key".
-        if (key != null && !key.equalsIgnoreCase(submission.jobId().toString())) {
-            throw new RejectedSubmission(Reason.KEY_MISMATCH,
-                    "key " + shown(key) + " is not the job ID " + submission.jobId());
+        if (key != null) {
+            String text = utf8(key, submission);
+            if (!text.equalsIgnoreCase(submission.jobId().toString())) {
+                throw new RejectedSubmission(Reason.KEY_MISMATCH,
+                        "key " + shown(text) + " is not the job ID " + submission.jobId());
+            }
         }
         return submission;
+    }
+
+    /**
+     * The key as text, decoded strictly: bytes that are not UTF-8 are no job ID, whatever a lenient decoding (with
+     * replacement characters) would make of them. Such a key is shown by its length only.
+     */
+    private static String utf8(byte[] key, Submission submission) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RejectedSubmission(Reason.KEY_MISMATCH, "the key (" + key.length
+                    + " bytes) is not valid UTF-8, so not the job ID " + submission.jobId());
+        }
     }
 
     private Submission fromJson(byte[] value) {

@@ -5,22 +5,33 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** Bad records go to the dead-letter topic with their reason; consumption goes on. */
 @QuarkusTest
@@ -28,11 +39,18 @@ import io.quarkus.test.junit.QuarkusTest;
 class DeadLetterEndToEndTest {
 
     private static final String DLQ = "spideriq.jobs.submitted.dlq";
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @Inject
     SpiderIqSimulator simulator;
 
     private final TopicRecorder topics = TopicRecorder.get();
+    private final KafkaCompanion companion = new KafkaCompanion(KafkaBroker.bootstrapServers());
+
+    @AfterEach
+    void close() {
+        companion.close();
+    }
 
     @Test
     void eachKindOfBadRecordIsDeadLetteredWithItsReasonAndGoodOnesAfterItAreTracked() {
@@ -79,5 +97,76 @@ class DeadLetterEndToEndTest {
                 .until(() -> topics.forKey(key).stream().findFirst().orElse(null), s -> s != null);
         assertThat(seen.topic()).isEqualTo(DLQ);
         assertThat(seen.headers()).containsEntry("spideriq-rejection-reason", "key_mismatch");
+    }
+
+    @Test
+    void theDeadLetterIsTheOriginalKeyAndValueByteForByteWithTheServicesReasonOnlyAndTheSubmittersOtherHeaders() {
+        String tag = UUID.randomUUID().toString();
+        byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe, 0x00};
+        List<ProducerRecord<byte[], byte[]>> sent = List.of(
+                // A valid submission but for its key, which no text decoding may change.
+                hostile(tag, 0, notUtf8, bytes("{\"job_id\":\"" + UUID.randomUUID() + "\"}")),
+                hostile(tag, 1, notUtf8, new byte[] {(byte) 0x80, (byte) 0xff, 'x', 0x00}),
+                hostile(tag, 2, bytes("cl\u00e9-" + tag), bytes("not-a-uuid")));
+        List<String> expected = List.of("key_mismatch", "invalid_job_id", "invalid_job_id");
+        ConsumerTask<byte[], byte[]> dlq = companion.consume(byte[].class, byte[].class).fromTopics(DLQ);
+        List<Long> offsets = new ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> record : sent) {
+            RecordMetadata written = companion.produce(byte[].class, byte[].class).fromRecords(record)
+                    .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+            offsets.add(written.offset());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ours(dlq, tag).size() >= sent.size());
+        List<ConsumerRecord<byte[], byte[]>> dead = ours(dlq, tag);
+        assertThat(dead).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            ConsumerRecord<byte[], byte[]> seen = byCorrelation(dead, tag + "-" + i);
+            assertThat(seen.key()).as("key of %d", i).isEqualTo(sent.get(i).key());
+            assertThat(seen.value()).as("value of %d", i).isEqualTo(sent.get(i).value());
+            // The service's own headers, once each: a submitter's copies of them are not on the record at all.
+            assertThat(named(seen, "spideriq-rejection-reason")).containsExactly(expected.get(i));
+            assertThat(named(seen, "dead-letter-reason")).singleElement(InstanceOfAssertFactories.STRING)
+                    .startsWith(expected.get(i) + ": ");
+            assertThat(named(seen, "dead-letter-topic")).containsExactly(KafkaBroker.SUBMITTED);
+            assertThat(named(seen, "dead-letter-offset")).containsExactly(Long.toString(offsets.get(i)));
+            assertThat(named(seen, "spideriq-original-sha256")).isEmpty();
+            // The submitter's other headers, as they came.
+            assertThat(named(seen, "traceparent")).containsExactly(TRACEPARENT);
+            assertThat(seen.headers().lastHeader("x-opaque").value()).isEqualTo(new byte[] {(byte) 0xff, 0x00});
+        }
+    }
+
+    /** A rejected record whose submitter also sent forged dead-letter headers, some in another case. */
+    private static ProducerRecord<byte[], byte[]> hostile(String tag, int index, byte[] key, byte[] value) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(KafkaBroker.SUBMITTED, key, value);
+        record.headers().add("x-correlation-id", bytes(tag + "-" + index));
+        record.headers().add("dead-letter-reason", bytes("forged"));
+        record.headers().add("spideriq-rejection-reason", bytes("forged"));
+        record.headers().add("Dead-Letter-Offset", bytes("999999"));
+        record.headers().add("spideriq-original-sha256", bytes("forged"));
+        record.headers().add("traceparent", bytes(TRACEPARENT));
+        record.headers().add("x-opaque", new byte[] {(byte) 0xff, 0x00});
+        return record;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> ours(ConsumerTask<byte[], byte[]> dlq, String tag) {
+        return dlq.getRecords().stream().filter(r -> named(r, "x-correlation-id").stream()
+                .anyMatch(id -> id.startsWith(tag + "-"))).toList();
+    }
+
+    private static ConsumerRecord<byte[], byte[]> byCorrelation(List<ConsumerRecord<byte[], byte[]>> records,
+            String id) {
+        return records.stream().filter(r -> named(r, "x-correlation-id").contains(id)).findFirst().orElseThrow();
+    }
+
+    /** The values of every header of that name, in any case, as text. */
+    private static List<String> named(ConsumerRecord<byte[], byte[]> record, String name) {
+        return StreamSupport.stream(record.headers().spliterator(), false).filter(h -> h.key().equalsIgnoreCase(name))
+                .map(Header::value).map(v -> v == null ? null : new String(v, StandardCharsets.UTF_8)).toList();
     }
 }

@@ -53,8 +53,22 @@ class SubmissionParserTest {
         assertThatThrownBy(() -> parse(null, "nope")).hasMessageStartingWith("invalid_job_id: ");
     }
 
+    @Test
+    void aKeyThatIsNotUtf8IsNotTheJobIdAndIsShownByItsLengthOnly() {
+        byte[] value = ID.getBytes(StandardCharsets.UTF_8);
+        // Not UTF-8: stray bytes, an overlong '/', an encoded surrogate. A lenient decoding would make text of each.
+        for (byte[] key : new byte[][] {{(byte) 0xff, (byte) 0xfe, 0x00}, {(byte) 0xc0, (byte) 0xaf},
+                {(byte) 0xed, (byte) 0xa0, (byte) 0x80}}) {
+            assertThatThrownBy(() -> parser.parse(key, value)).isInstanceOf(RejectedSubmission.class)
+                    .satisfies(e -> assertThat(((RejectedSubmission) e).reason()).isEqualTo(Reason.KEY_MISMATCH))
+                    .hasMessage("key_mismatch: the key (" + key.length
+                            + " bytes) is not valid UTF-8, so not the job ID " + ID);
+        }
+    }
+
     private Submission parse(String key, String value) {
-        return parser.parse(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        return parser.parse(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertRejected(String key, String value, Reason reason) {

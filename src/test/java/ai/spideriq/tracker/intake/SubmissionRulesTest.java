@@ -83,7 +83,8 @@ class SubmissionRulesTest {
     }
 
     private Submission parse(String key, String value) {
-        return parser.parse(key, value.getBytes(StandardCharsets.UTF_8));
+        return parser.parse(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertRejected(String key, String value, Reason reason) {
