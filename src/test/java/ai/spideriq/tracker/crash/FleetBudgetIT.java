@@ -31,7 +31,7 @@ import ai.spideriq.tracker.testing.TopicRecorder;
 import io.vertx.core.Vertx;
 
 /**
- * Three packaged replicas against one simulator whose limit is the tracker's share (300 per 60 s window, burst 20),
+ * Three packaged replicas against one simulator whose limit is the tracker's share (120 per 60 s window, burst 20),
  * under a load that needs more than that: the replicas split the share by the input partitions they own, so together
  * they never send more than it in any 60 s and draw no 429, and when one is killed the survivors take its partitions
  * and its part of the budget. With a bucket of the whole share per replica (the old design) the fleet asks for three
@@ -42,8 +42,8 @@ class FleetBudgetIT {
     private static final Logger LOG = Logger.getLogger(FleetBudgetIT.class);
     private static final String INPUT = "spideriq.jobs.submitted.fleet";
     private static final int JOBS = 150;
-    private static final double SHARE = 300;
-    private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "300",
+    private static final double SHARE = 120;
+    private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
             "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false");
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final Pattern BUDGET = Pattern.compile("(?m)^spideriq_limiter_budget_per_minute(?:\\{[^}]*})? (\\S+)");
