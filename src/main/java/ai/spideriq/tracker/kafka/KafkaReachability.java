@@ -22,7 +22,8 @@ public final class KafkaReachability {
     private final String bootstrap;
     // Start-up waited for a broker to answer (InFlightTopic), so the silence is counted from then.
     private volatile Instant lastAnswer;
-    private String lastFailure = "no answer yet";
+    /** Why the last question since the last answer failed; null while none has (it may still be waiting). */
+    private String lastFailure;
     private boolean reported = true;
 
     public KafkaReachability(InstantSource clock, Duration unreachableAfter, String bootstrap) {
@@ -48,6 +49,7 @@ public final class KafkaReachability {
         Instant now = clock.instant();
         Duration away = Duration.between(lastAnswer, now);
         lastAnswer = now;
+        lastFailure = null;
         if (!reported) {
             reported = true;
             LOG.infof("Kafka is reachable again at %s after %d s without an answer; readiness is UP", bootstrap,
@@ -65,9 +67,10 @@ public final class KafkaReachability {
     public synchronized void check() {
         if (reported && !reachable()) {
             reported = false;
-            LOG.warnf("Kafka is not reachable at %s: no broker has answered for %d s (last: %s). Readiness is DOWN "
+            LOG.warnf("Kafka is not reachable at %s: no broker has answered for %d s (%s). Readiness is DOWN "
                     + "until one does; submissions wait unacknowledged and outcomes are retried meanwhile", bootstrap,
-                    silence().toSeconds(), lastFailure);
+                    silence().toSeconds(), lastFailure == null ? "the last question is still unanswered"
+                            : "last failure: " + lastFailure);
         }
     }
 }

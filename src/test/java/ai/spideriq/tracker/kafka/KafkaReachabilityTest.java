@@ -39,6 +39,19 @@ class KafkaReachabilityTest {
     }
 
     @Test
+    void saysWhenTheQuestionIsStillOutRatherThanFailed() {
+        try (LogCapture log = LogCapture.of(KafkaReachability.class)) {
+            reachability.failed(new TimeoutException("Timed out waiting for a node assignment"));
+            reachability.answered();
+            clock.advance(Duration.ofSeconds(16));
+            reachability.check();
+
+            assertThat(log.messages(Level.WARNING)).singleElement().asString()
+                    .contains("no broker has answered for 16 s (the last question is still unanswered)");
+        }
+    }
+
+    @Test
     void logsEachChangeOnceWithTheAddressAndTheLastFailure() {
         try (LogCapture log = LogCapture.of(KafkaReachability.class)) {
             clock.advance(Duration.ofSeconds(10));
@@ -53,8 +66,8 @@ class KafkaReachabilityTest {
             reachability.answered();
 
             assertThat(log.messages(Level.INFO)).containsExactly(
-                    "Kafka is not reachable at kafka:9092: no broker has answered for 20 s (last: TimeoutException: "
-                            + "Timed out waiting for a node assignment). Readiness is DOWN until one does; submissions "
+                    "Kafka is not reachable at kafka:9092: no broker has answered for 20 s (last failure: "
+                            + "TimeoutException: Timed out waiting for a node assignment). Readiness is DOWN until one does; submissions "
                             + "wait unacknowledged and outcomes are retried meanwhile",
                     "Kafka is reachable again at kafka:9092 after 38 s without an answer; readiness is UP");
         }
