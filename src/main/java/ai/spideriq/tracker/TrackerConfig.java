@@ -304,6 +304,21 @@ public interface TrackerConfig {
         /** Replication factor of the in-flight topic when the tracker creates it (-1: the broker's default). */
         @WithDefault("-1")
         short inFlightReplicationFactor();
+
+        /**
+         * How often the tracker asks the Kafka cluster to describe itself (one small Admin request; the next is not
+         * sent while one is still out), to know whether it can reach it.
+         */
+        @WithDefault("5s")
+        Duration reachabilityInterval();
+
+        /**
+         * Readiness goes DOWN (check {@code kafka-broker}, {@code spideriq_kafka_reachable} 0) once no broker has
+         * answered for this long, and UP again at the first answer. Liveness does not depend on it: a tracker waiting
+         * for Kafka loses nothing, and a restart would not bring Kafka back.
+         */
+        @WithDefault("15s")
+        Duration unreachableAfter();
     }
 
     interface Outcomes {

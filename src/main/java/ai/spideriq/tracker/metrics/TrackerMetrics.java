@@ -45,6 +45,7 @@ public class TrackerMetrics {
     public static final String SWEEP_WORKING = "spideriq.sweep.working";
     public static final String API_REMAINING = "spideriq.api.remaining_requests";
     public static final String BUILD_INFO = "spideriq.build.info";
+    public static final String KAFKA_REACHABLE = "spideriq.kafka.reachable";
     /** The {@code outcome} tag values. */
     public static final List<String> OUTCOME_TAGS = List.of("completed", "cancelled", "job_failed", "job_not_found",
             "tracking_deadline_exceeded");
@@ -61,7 +62,8 @@ public class TrackerMetrics {
             "spideriq_events_drops_total", "spideriq_events_refusals_total", "spideriq_sweeps_total",
             "spideriq_sweep_ends_found_total", "spideriq_sweep_working", "spideriq_kafka_write_failures_total",
             "spideriq_outcomes_partial_total", "spideriq_outcomes_unpublished_total", "spideriq_jobs_by_phase",
-            "spideriq_jobs_oldest_age_seconds", "spideriq_api_remaining_requests", "spideriq_build_info");
+            "spideriq_jobs_oldest_age_seconds", "spideriq_api_remaining_requests", "spideriq_build_info",
+            "spideriq_kafka_reachable");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;
@@ -271,6 +273,14 @@ public class TrackerMetrics {
         Gauge.builder(API_REMAINING, remaining)
                 .description("Requests left in the account's window, as SpiderIQ's X-RateLimit-Remaining last said "
                         + "(shared by every consumer of the account); NaN until an answer carried it")
+                .register(registry);
+    }
+
+    /** 1 while a Kafka broker has answered within {@code spideriq.kafka.unreachable-after}, else 0. */
+    public void kafkaReachableGauge(Supplier<Boolean> reachable) {
+        Gauge.builder(KAFKA_REACHABLE, () -> reachable.get() ? 1 : 0)
+                .description("1 while a Kafka broker has answered recently (readiness check kafka-broker), 0 while "
+                        + "none has for spideriq.kafka.unreachable-after")
                 .register(registry);
     }
 

@@ -3,6 +3,7 @@ package ai.spideriq.tracker.outcome;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -33,7 +34,8 @@ public final class WriteRetry {
     /** Retries while retrying can help, for at most {@code retryFor}; then fails with the last failure. */
     public <T> Uni<T> bounded(Uni<T> write, String topic, String what, UUID jobId, Duration retryFor) {
         AtomicInteger failures = new AtomicInteger();
-        return logged(write, topic, what, jobId, failures, "for up to " + retryFor.toSeconds() + " s")
+        return logged(write, topic, what, jobId, failures,
+                e -> retryable(e) ? "retrying for up to " + retryFor.toSeconds() + " s" : "retrying cannot help")
                 .onFailure(WriteRetry::retryable).retry().withBackOff(MIN, MAX).expireIn(retryFor.toMillis())
                 .onFailure().invoke(e -> LOG.errorf("Gave up writing %s of job %s to %s after %d attempt(s): %s",
                         what, jobId, topic, failures.get(), describe(e)));
@@ -42,17 +44,18 @@ public final class WriteRetry {
     /** Retries for as long as it takes: for writes that hold their input until they succeed (registration). */
     public <T> Uni<T> indefinitely(Uni<T> write, String topic, String what, UUID jobId) {
         AtomicInteger failures = new AtomicInteger();
-        return logged(write, topic, what, jobId, failures, "until Kafka takes it").onFailure().retry()
+        // Even a record too large is retried: the topic's limit can be raised, and its input must not be lost.
+        return logged(write, topic, what, jobId, failures, e -> "retrying until Kafka takes it").onFailure().retry()
                 .withBackOff(MIN, MAX).indefinitely();
     }
 
     private <T> Uni<T> logged(Uni<T> write, String topic, String what, UUID jobId, AtomicInteger failures,
-            String retrying) {
+            Function<Throwable, String> plan) {
         return write.onFailure().invoke(e -> {
             metrics.writeFailed(topic, reason(e));
             if (failures.incrementAndGet() == 1) {
                 LOG.warnf("Could not write %s of job %s to %s (%s), %s: %s", what, jobId, topic, reason(e),
-                        retryable(e) ? "retrying " + retrying : "retrying cannot help", describe(e));
+                        plan.apply(e), describe(e));
             }
         }).invoke(() -> {
             if (failures.get() > 0) {

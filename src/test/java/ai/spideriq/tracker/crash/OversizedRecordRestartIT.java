@@ -67,8 +67,9 @@ class OversizedRecordRestartIT {
             TrackerProcess.send(job(after));
             await().atMost(Duration.ofSeconds(60)).until(() -> !topics.forKey(after).isEmpty());
             assertThat(second.isAlive()).isTrue();
+            // SmallRye's per-send lines (SRMSG18212) of the DLQ are filtered out; the tracker's own line stands for them.
             assertThat(TrackerProcess.log("oversized-second")).doesNotContain("record_too_large")
-                    .doesNotContain("SRMSG18212");
+                    .doesNotContain("Could not dead-letter").doesNotContain("SRMSG18212");
         } finally {
             second.destroy();
             second.waitFor();

@@ -32,10 +32,18 @@ import io.vertx.ext.web.Router;
  */
 final class TrackerProcess {
 
-    static final KafkaCompanion KAFKA = new KafkaCompanion(KafkaBroker.bootstrapServers());
     private static final String TOKEN = "sim-client:sim-key:sim-secret";
+    private static KafkaCompanion kafka;
 
     private TrackerProcess() {
+    }
+
+    /** The shared broker's companion, started on first use: a test with a broker of its own never starts it. */
+    private static synchronized KafkaCompanion kafka() {
+        if (kafka == null) {
+            kafka = new KafkaCompanion(KafkaBroker.bootstrapServers());
+        }
+        return kafka;
     }
 
     /** A simulator allowing 100 requests per 6 s, served on a free port of {@code vertx}; returns it with its port. */
@@ -55,12 +63,12 @@ final class TrackerProcess {
 
     /** The input topic of one test, with as many partitions as the shared one. */
     static void createInput(String topic) throws Exception {
-        KAFKA.getOrCreateAdminClient().createTopics(List.of(new NewTopic(topic, KafkaBroker.SUBMITTED_PARTITIONS,
+        kafka().getOrCreateAdminClient().createTopics(List.of(new NewTopic(topic, KafkaBroker.SUBMITTED_PARTITIONS,
                 (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
 
     static void send(ProducerRecord<String, byte[]> record) {
-        KAFKA.produce(String.class, byte[].class).withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)
+        kafka().produce(String.class, byte[].class).withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)
                 .fromRecords(record).awaitCompletion(Duration.ofSeconds(60));
     }
 
@@ -72,12 +80,18 @@ final class TrackerProcess {
     /** As {@link #start(String, String, int)}, with environment variables of the test's own. */
     static Process start(String name, String input, int simulatorPort, Map<String, String> overrides)
             throws IOException {
+        return start(name, KafkaBroker.bootstrapServers(), input, simulatorPort, overrides);
+    }
+
+    /** As {@link #start(String, String, int, Map)}, on the brokers at {@code bootstrap} instead of the shared one. */
+    static Process start(String name, String bootstrap, String input, int simulatorPort,
+            Map<String, String> overrides) throws IOException {
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SPIDERIQ_API_BASE_URL", "http://localhost:" + simulatorPort);
         env.put("SPIDERIQ_API_TOKEN", TOKEN);
         env.put("SPIDERIQ_TOPICS_SUBMITTED", input);

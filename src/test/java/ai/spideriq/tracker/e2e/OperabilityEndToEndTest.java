@@ -47,7 +47,8 @@ class OperabilityEndToEndTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(200).body("checks.name", hasItem("spideriq-api-token"))
-                .body("checks.find { it.name == 'spideriq-api-token' }.data.state", equalTo("accepted")));
+                .body("checks.find { it.name == 'spideriq-api-token' }.data.state", equalTo("accepted"))
+                .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP")));
     }
 
     @Test
