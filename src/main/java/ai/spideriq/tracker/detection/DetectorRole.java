@@ -48,7 +48,8 @@ public final class DetectorRole implements InputOwnership {
         boolean lead = partitions.contains(LEAD_PARTITION);
         if (lead && term == null && !stopped) {
             LOG.infof("This replica detects for the fleet (it owns input partition %d): it follows the event stream "
-                    + "and sweeps the job list, and publishes what it learns as hints", LEAD_PARTITION);
+                    + "and sweeps the job list (each when enabled) and publishes what it learns as hints",
+                    LEAD_PARTITION);
             term = terms.begin();
         } else if (!lead && term != null) {
             endTerm();

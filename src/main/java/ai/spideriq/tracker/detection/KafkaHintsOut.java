@@ -38,7 +38,9 @@ public class KafkaHintsOut implements HintsOut {
     private final Set<String> logged = new HashSet<>();
 
     public KafkaHintsOut(
-            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.DROP) MutinyEmitter<Record<String, String>> emitter,
+            // A full buffer (Kafka away) fails the send, which is counted: hints are dropped, never waited for.
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            MutinyEmitter<Record<String, String>> emitter,
             ObjectMapper mapper, TrackerMetrics metrics, @ConfigProperty(name = "quarkus.uuid") String instance) {
         this.emitter = emitter;
         this.mapper = mapper;
