@@ -34,6 +34,9 @@ public interface TrackerConfig {
     /** Sweeps of the account's job list, which find ended jobs at a cost per sweep rather than per job. */
     Sweep sweep();
 
+    /** How the replica that detects for the fleet shares what it learns with the others. */
+    Hints hints();
+
     Tracking tracking();
 
     Intake intake();
@@ -234,6 +237,20 @@ public interface TrackerConfig {
         Duration maxOffDelay();
     }
 
+    /**
+     * One replica (the owner of input partition 0) follows the event stream and sweeps the job list for the fleet,
+     * and tells the others through the hints topic.
+     */
+    interface Hints {
+        /**
+         * How often the detecting replica publishes its coverage (stream up, sweeps working), and the others say
+         * they await ends while they do. Coverage heard is believed for three intervals, then guard polls go back to
+         * the plan without it.
+         */
+        @WithDefault("5s")
+        Duration heartbeatInterval();
+    }
+
     interface Tracking {
         /** A job not ended this long after the tracker first saw it is published as {@code tracking_deadline_exceeded}. */
         @WithDefault("6h")
@@ -294,6 +311,14 @@ public interface TrackerConfig {
          */
         @WithDefault("spideriq.tracker.in-flight")
         String inFlight();
+
+        /**
+         * Internal topic where the replica that detects for the fleet publishes what it learns (job ended, job
+         * started, its coverage) and the others say they await ends. Created at start-up when absent (one partition,
+         * one hour of retention).
+         */
+        @WithDefault("spideriq.tracker.hints")
+        String hints();
     }
 
     interface Kafka {
@@ -301,7 +326,10 @@ public interface TrackerConfig {
         @WithDefault("spideriq-tracker")
         String consumerGroup();
 
-        /** Replication factor of the in-flight topic when the tracker creates it (-1: the broker's default). */
+        /**
+         * Replication factor of the internal topics (in-flight, hints) when the tracker creates them (-1: the
+         * broker's default).
+         */
         @WithDefault("-1")
         short inFlightReplicationFactor();
 

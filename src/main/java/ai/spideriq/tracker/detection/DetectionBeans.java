@@ -1,7 +1,7 @@
 package ai.spideriq.tracker.detection;
 
+import java.time.Duration;
 import java.time.InstantSource;
-import java.util.SplittableRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,51 +13,66 @@ import ai.spideriq.tracker.client.SpiderIqClient;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.VertxTimers;
-import ai.spideriq.tracker.tracking.Backoff;
 import ai.spideriq.tracker.tracking.JobTracker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
-/** Wires the detectors to Quarkus and runs them from start-up to shutdown, each when it is enabled. */
+/**
+ * Wires detection for the fleet: the replica that owns input partition 0 ({@link DetectorRole}) runs the detectors
+ * and broadcasts what they learn; every replica applies the hints it reads to its own tracker.
+ */
 @ApplicationScoped
 class DetectionBeans {
 
+    /** Heard coverage and "awaiting" are believed for this many heartbeats: a couple may be late or lost. */
+    static final int HEARTBEATS_BELIEVED = 3;
+
     @Produces
     @Singleton
-    EventStreamFollower follower(Vertx vertx, SpiderIqClient client, ApiRateLimiter limiter, JobTracker tracker,
-            TrackerMetrics metrics, TrackerConfig config) {
-        TrackerConfig.Events events = config.events();
-        EventStreamFollower follower = new EventStreamFollower(client, limiter,
-                new VertxTimers(vertx, vertx.getOrCreateContext()), InstantSource.system(),
-                new Backoff(events.reconnectDelay(), 2, events.maxReconnectDelay(), 0.2), events.idleTimeout(),
-                tracker.announcements(), metrics, new SplittableRandom());
-        metrics.streamGauges(follower::isUp, follower::sinceLastFrame);
-        return follower;
+    FleetCoverage coverage(Vertx vertx, JobTracker tracker, TrackerConfig config) {
+        return new FleetCoverage(tracker.announcements(), InstantSource.system(),
+                new VertxTimers(vertx, vertx.getOrCreateContext()), believed(config));
     }
 
     @Produces
     @Singleton
-    JobListSweeper sweeper(Vertx vertx, SpiderIqClient client, ApiRateLimiter limiter, JobTracker tracker,
-            EventStreamFollower follower, TrackerMetrics metrics, TrackerConfig config) {
-        JobListSweeper sweeper = new JobListSweeper(client, limiter, new VertxTimers(vertx, vertx.getOrCreateContext()),
-                tracker.announcements(), follower::isUp, metrics, JobListSweeper.Settings.of(config.sweep()), new SplittableRandom());
-        metrics.sweepGauge(sweeper::isWorking);
-        return sweeper;
+    FleetAwaiting awaiting(TrackerConfig config) {
+        return new FleetAwaiting(InstantSource.system(), believed(config));
     }
 
-    void start(@Observes StartupEvent startup, TrackerConfig config, EventStreamFollower follower,
-            JobListSweeper sweeper) {
-        if (config.events().enabled()) {
-            follower.start();
-        }
-        if (config.sweep().enabled()) {
-            sweeper.start();
-        }
+    @Produces
+    @Singleton
+    HintsReceiver receiver(KafkaHintsOut out, JobTracker tracker, FleetCoverage coverage, FleetAwaiting awaiting,
+            TrackerMetrics metrics) {
+        return new HintsReceiver(out.instance(), tracker.announcements(), coverage, awaiting, metrics);
     }
 
-    void stop(@Observes ShutdownEvent shutdown, EventStreamFollower follower, JobListSweeper sweeper) {
-        follower.stop();
-        sweeper.stop();
+    @Produces
+    @Singleton
+    DetectorRole role(Vertx vertx, SpiderIqClient client, ApiRateLimiter limiter, JobTracker tracker,
+            FleetCoverage coverage, FleetAwaiting awaiting, KafkaHintsOut out, TrackerMetrics metrics,
+            TrackerConfig config) {
+        VertxTimers timers = new VertxTimers(vertx, vertx.getOrCreateContext());
+        DetectorsOnDuty detectors = new DetectorsOnDuty(client, limiter, timers,
+                new BroadcastHints(tracker.announcements(), coverage, awaiting, out), metrics, config);
+        metrics.streamGauges(detectors::streamUp, detectors::sinceLastFrame);
+        metrics.sweepGauge(detectors::sweepWorking);
+        DetectorRole role = new DetectorRole(detectors, coverage, tracker.announcements(), out, timers,
+                config.hints().heartbeatInterval());
+        metrics.detectorGauge(role::isActive);
+        return role;
+    }
+
+    void start(@Observes StartupEvent startup, DetectorRole role) {
+        role.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown, DetectorRole role) {
+        role.stop();
+    }
+
+    private static Duration believed(TrackerConfig config) {
+        return config.hints().heartbeatInterval().multipliedBy(HEARTBEATS_BELIEVED);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.detection.InputOwnership;
 import ai.spideriq.tracker.inflight.InFlightStore;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.tracking.JobTracker;
@@ -23,7 +24,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * Moves tracking with the input partitions: on assignment the jobs in flight of those partitions are restored from
  * the in-flight topic (before any new record of them is consumed, so duplicates are still recognised); on
  * revocation their pollers stop, and the new owner resumes them. The API budget moves with them: this replica's
- * share is the fraction of the input partitions it owns, set before its restored jobs are scheduled.
+ * share is the fraction of the input partitions it owns, set before its restored jobs are scheduled. So does the
+ * detection for the fleet ({@link InputOwnership}), told after every change.
  */
 @ApplicationScoped
 @Identifier(SubmissionRebalanceListener.NAME)
@@ -35,14 +37,17 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
     private final InFlightStore inFlight;
     private final JobTracker tracker;
     private final ApiRateLimiter limiter;
+    private final InputOwnership ownership;
     /** Input partitions owned now; only the consumer's thread calls this listener. */
     private final Set<Integer> owned = new HashSet<>();
     private int partitionCount;
 
-    public SubmissionRebalanceListener(InFlightStore inFlight, JobTracker tracker, ApiRateLimiter limiter) {
+    public SubmissionRebalanceListener(InFlightStore inFlight, JobTracker tracker, ApiRateLimiter limiter,
+            InputOwnership ownership) {
         this.inFlight = inFlight;
         this.tracker = tracker;
         this.limiter = limiter;
+        this.ownership = ownership;
     }
 
     @Override
@@ -58,6 +63,7 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
         }
         LOG.infof("Assigned partitions %s (owning %d of %d, %.1f requests/min of the API budget)", numbers,
                 owned.size(), partitionCount, limiter.budgetPerMinute());
+        ownership.owning(Set.copyOf(owned));
     }
 
     @Override
@@ -69,6 +75,7 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
             share(consumer, partitions);
             LOG.infof("Revoked partitions %s: their jobs are left to the new owner (owning %d of %d)", numbers,
                     owned.size(), partitionCount);
+            ownership.owning(Set.copyOf(owned));
         }
     }
 

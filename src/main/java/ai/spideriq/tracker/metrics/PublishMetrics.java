@@ -18,8 +18,10 @@ public final class PublishMetrics {
     public static final String OUTCOMES_UNPUBLISHED = "spideriq.outcomes.unpublished";
     public static final String JOBS_BY_PHASE = "spideriq.jobs.by_phase";
     public static final String JOBS_OLDEST_AGE = "spideriq.jobs.oldest_age";
-    /** {@code topic} tag values: the outcome topics' short names and the internal topic. */
-    public static final List<String> TOPICS = List.of("completed", "failed", "cancelled", "in-flight");
+    /** {@code topic} tag values: the outcome topics' short names and the internal topics. */
+    public static final List<String> TOPICS = List.of("completed", "failed", "cancelled", "in-flight", "hints");
+    /** The outcome topics among {@link #TOPICS}. */
+    private static final List<String> OUTCOME_TOPICS = TOPICS.subList(0, 3);
     /** {@code reason} tag values of a failed write. */
     public static final List<String> REASONS = List.of("record_too_large", "authorization", "unknown_topic", "timeout",
             "serialization", "other");
@@ -33,7 +35,7 @@ public final class PublishMetrics {
         this.registry = registry;
         TOPICS.forEach(topic -> REASONS.forEach(reason -> writeFailures(topic, reason)));
         TYPES.forEach(this::partial);
-        TOPICS.stream().filter(t -> !t.equals("in-flight")).forEach(this::unpublished);
+        OUTCOME_TOPICS.forEach(this::unpublished);
     }
 
     /** One failed attempt to write a record of {@code topic}; {@code reason} one of {@link #REASONS}. */

@@ -43,6 +43,11 @@ public class TrackerMetrics {
     public static final String SWEEPS = "spideriq.sweeps";
     public static final String SWEEP_ENDS_FOUND = "spideriq.sweep.ends_found";
     public static final String SWEEP_WORKING = "spideriq.sweep.working";
+    public static final String DETECTOR_ACTIVE = "spideriq.detector.active";
+    public static final String HINTS_PUBLISHED = "spideriq.hints.published";
+    public static final String HINTS_RECEIVED = "spideriq.hints.received";
+    /** The {@code kind} tag values of hints (received ones also {@code invalid} and {@code other}). */
+    public static final List<String> HINT_KINDS = List.of("ended", "started", "coverage", "awaiting");
     public static final String API_REMAINING = "spideriq.api.remaining_requests";
     public static final String BUILD_INFO = "spideriq.build.info";
     public static final String KAFKA_REACHABLE = "spideriq.kafka.reachable";
@@ -63,7 +68,8 @@ public class TrackerMetrics {
             "spideriq_sweep_ends_found_total", "spideriq_sweep_working", "spideriq_kafka_write_failures_total",
             "spideriq_outcomes_partial_total", "spideriq_outcomes_unpublished_total", "spideriq_jobs_by_phase",
             "spideriq_jobs_oldest_age_seconds", "spideriq_api_remaining_requests", "spideriq_build_info",
-            "spideriq_kafka_reachable");
+            "spideriq_kafka_reachable", "spideriq_detector_active", "spideriq_hints_published_total",
+            "spideriq_hints_received_total");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;
@@ -113,6 +119,10 @@ public class TrackerMetrics {
         }
         this.sweepEndsFound = Counter.builder(SWEEP_ENDS_FOUND)
                 .description("Ended jobs the job-list sweeps announced (tracked or not)").register(registry);
+        HINT_KINDS.forEach(this::hintsPublished);
+        for (String kind : List.of("ended", "started", "coverage", "awaiting", "invalid", "other")) {
+            hintsReceived(kind);
+        }
         for (RejectedSubmission.Reason reason : RejectedSubmission.Reason.values()) {
             deadLetteredCounter(reason.code());
             deadLetterTruncatedCounter(reason.code());
@@ -200,6 +210,34 @@ public class TrackerMetrics {
 
     public void sweepFoundEnd() {
         sweepEndsFound.increment();
+    }
+
+    /** Whether this replica detects for the fleet (1) or follows the hints of the one that does (0). */
+    public void detectorGauge(Supplier<Boolean> active) {
+        Gauge.builder(DETECTOR_ACTIVE, () -> active.get() ? 1 : 0)
+                .description("1 on the replica that follows the event stream and sweeps the job list for the fleet")
+                .register(registry);
+    }
+
+    /** A hint was written to the hints topic; {@code kind} one of {@link #HINT_KINDS}. */
+    public void hintPublished(String kind) {
+        hintsPublished(kind).increment();
+    }
+
+    /** Another replica's hint was read; {@code kind} one of {@link #HINT_KINDS}, {@code invalid} or {@code other}. */
+    public void hintReceived(String kind) {
+        hintsReceived(kind).increment();
+    }
+
+    private Counter hintsPublished(String kind) {
+        return Counter.builder(HINTS_PUBLISHED).description("Hints this replica wrote to the hints topic, by kind")
+                .tag("kind", kind).register(registry);
+    }
+
+    private Counter hintsReceived(String kind) {
+        return Counter.builder(HINTS_RECEIVED)
+                .description("Other replicas' hints this replica read from the hints topic, by kind")
+                .tag("kind", kind).register(registry);
     }
 
     private Counter streamDrops(String reason) {

@@ -46,6 +46,7 @@ record BenchTopics(String prefix) {
         env.put("SPIDERIQ_TOPICS_FAILED", outcomes().get(1));
         env.put("SPIDERIQ_TOPICS_CANCELLED", outcomes().get(2));
         env.put("SPIDERIQ_TOPICS_IN_FLIGHT", prefix + ".in-flight");
+        env.put("SPIDERIQ_TOPICS_HINTS", prefix + ".hints");
         env.put("SPIDERIQ_KAFKA_CONSUMER_GROUP", prefix);
         return env;
     }

@@ -96,6 +96,7 @@ final class TrackerProcess {
         env.put("SPIDERIQ_API_TOKEN", TOKEN);
         env.put("SPIDERIQ_TOPICS_SUBMITTED", input);
         env.put("SPIDERIQ_TOPICS_IN_FLIGHT", input + ".in-flight");
+        env.put("SPIDERIQ_TOPICS_HINTS", input + ".hints");
         env.put("SPIDERIQ_KAFKA_CONSUMER_GROUP", input);
         env.put("SPIDERIQ_POLL_INITIAL_DELAY", "300ms");
         env.put("SPIDERIQ_POLL_MAX_DELAY", "2s");
