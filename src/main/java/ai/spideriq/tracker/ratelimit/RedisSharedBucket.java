@@ -87,6 +87,8 @@ public final class RedisSharedBucket implements SharedBucket {
         this.capacity = burst;
         this.refillPerMinute = requestsPerMinute - burst;
         this.timeout = timeout;
+        // Connects now, so that the first grant does not pay for it (and a cold start does not look like an outage).
+        redis.send(Request.cmd(Command.PING));
     }
 
     @Override
