@@ -87,8 +87,8 @@ public final class RedisSharedBucket implements SharedBucket {
         this.capacity = burst;
         this.refillPerMinute = requestsPerMinute - burst;
         this.timeout = timeout;
-        // Connects now, so that the first grant does not pay for it (and a cold start does not look like an outage).
-        redis.send(Request.cmd(Command.PING));
+        // Connects and runs the script once now (taking nothing), so that the first grant does not pay for it.
+        exchange(new Ask(0, -1, Instant.MIN, Instant.now()));
     }
 
     @Override

@@ -17,9 +17,11 @@ import ai.spideriq.tracker.ratelimit.SharedBucket.Grant;
  * window by one request, and an unspent one is budget no other replica can use.
  *
  * <p>
- * When the store does not answer (an error, or nothing within the timeout) {@link #tryTake()} answers {@code null}:
- * the limiter falls back to its local ownership-share bucket. One line is logged when the store goes away and one when
- * it is back; while away a grant is tried in the background every {@link #RECHECK}.
+ * When the store does not answer (an error, or nothing within the timeout) for {@link #GRACE}, {@link #tryTake()}
+ * answers {@code null}: the limiter falls back to its local ownership-share bucket. Until then it answers "wait" and
+ * tries again every {@link #RECHECK}: a replica on its local share while the others still take from the shared bucket
+ * adds its share to theirs, so a blip (a slow answer on a busy machine) must not switch. One line is logged when the
+ * store is taken to be away and one when it is back.
  *
  * <p>
  * Locking: this class never calls the limiter (the limiter calls it while holding its own lock), so the store's answers,
@@ -32,8 +34,10 @@ public final class SharedTokens {
     static final int GRANT = 1;
     /** How soon a caller asks again while a grant is on its way: a round trip to Redis takes well under it. */
     static final Duration GRANT_PENDING = Duration.ofMillis(20);
-    /** While the store is away, how often a grant is tried again. */
-    static final Duration RECHECK = Duration.ofSeconds(5);
+    /** While the store fails, how often a grant is tried again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+    /** How long the store may fail before the replica falls back to its local share. */
+    static final Duration GRACE = Duration.ofSeconds(2);
 
     private final SharedBucket store;
     private final InstantSource clock;
@@ -42,6 +46,10 @@ public final class SharedTokens {
 
     private int pool;
     private boolean up = true;
+    /** Since when every call failed; null while the last one succeeded. */
+    private Instant failingSince;
+    /** What the first failure of the current run of them was, for the log line. */
+    private String failure;
     /** Numbers the grant requests, so that a late answer to one given up on is recognised. */
     private long generation;
     /** When the grant in flight was asked for; null when none is. */
@@ -69,7 +77,13 @@ public final class SharedTokens {
     public synchronized Duration tryTake() {
         Instant now = clock.instant();
         if (askedAt != null && !now.isBefore(askedAt.plus(timeout))) {
-            down("no answer within " + timeout.toMillis() + " ms");
+            askedAt = null;
+            grantFailed("no answer within " + timeout.toMillis() + " ms");
+        }
+        if (up && failingSince != null && !now.isBefore(failingSince.plus(GRACE))) {
+            up = false;
+            LOG.warnf("Shared rate-limit store %s unreachable (%s): this replica keeps to its own share of the budget "
+                    + "(by its partitions) until the store is back", where, failure);
         }
         if (pool == 0 && askedAt == null && !now.isBefore(nextAsk)) {
             ask(now);
@@ -85,7 +99,9 @@ public final class SharedTokens {
         if (askedAt != null) {
             return GRANT_PENDING;
         }
-        return Duration.between(now, nextAsk);
+        Instant next = failingSince != null && failingSince.plus(GRACE).isBefore(nextAsk) ? failingSince.plus(GRACE)
+                : nextAsk;
+        return Duration.between(now, next);
     }
 
     /** Shares a pause (a 429's Retry-After, a rejected token) with the fleet. */
@@ -130,10 +146,14 @@ public final class SharedTokens {
         }
         askedAt = null;
         if (failure != null) {
-            down(failure.toString());
+            grantFailed(failure.toString());
             return;
         }
-        back();
+        failingSince = null;
+        if (!up) {
+            up = true;
+            LOG.infof("Shared rate-limit store %s answers again: the fleet shares one bucket", where);
+        }
         pool += grant.tokens();
         tokensLeft = grant.tokensLeft();
         if (grant.pausedUntil().isAfter(pausedUntil)) {
@@ -151,26 +171,21 @@ public final class SharedTokens {
         store.exchange(ask).whenComplete((grant, failure) -> {
             if (failure != null) {
                 synchronized (this) {
-                    down(failure.toString());
+                    failed(failure.toString());
                 }
             }
         });
     }
 
-    private void down(String why) {
-        askedAt = null;
+    private void grantFailed(String why) {
         nextAsk = clock.instant().plus(RECHECK);
-        if (up) {
-            up = false;
-            LOG.warnf("Shared rate-limit store %s unreachable (%s): each replica keeps to its share of the budget by "
-                    + "its own partitions until it answers again", where, why);
-        }
+        failed(why);
     }
 
-    private void back() {
-        if (!up) {
-            up = true;
-            LOG.infof("Shared rate-limit store %s answers again: the fleet shares one bucket", where);
+    private void failed(String why) {
+        if (failingSince == null) {
+            failingSince = clock.instant();
+            failure = why;
         }
     }
 }

@@ -49,40 +49,62 @@ class SharedTokensTest {
     }
 
     @Test
-    void fallsBackWithOneLogLineWhileTheStoreIsAwayAndSaysSoOnceWhenItIsBack() {
+    void aBlipShorterThanTheGraceIsWaitedOutWithoutFallingBack() {
         try (LogCapture log = LogCapture.of(SharedTokens.class)) {
             tokens.tryTake();
             store.fail();
-            assertThat(tokens.up()).isFalse();
-            assertThat(tokens.tryTake()).as("the local bucket decides").isNull();
-            assertThat(store.grantAsks()).isEqualTo(1);
 
-            // Rechecked in the background; the caller goes on with its local bucket meanwhile.
-            clock.advance(SharedTokens.RECHECK);
-            assertThat(tokens.tryTake()).isNull();
-            assertThat(store.grantAsks()).isEqualTo(2);
+            Duration wait = tokens.tryTake();
+            assertThat(wait).isPositive().isLessThanOrEqualTo(SharedTokens.RECHECK);
+            clock.advance(wait);
+            assertThat(tokens.tryTake()).isEqualTo(SharedTokens.GRANT_PENDING);
+            store.answer(FakeSharedBucket.tokens(1));
+
+            assertThat(tokens.tryTake()).isZero();
+            assertThat(tokens.up()).isTrue();
+            assertThat(log.messages(Level.INFO)).isEmpty();
+        }
+    }
+
+    @Test
+    void fallsBackWithOneLogLineWhenTheStoreFailsForTheGraceAndSaysSoOnceWhenItIsBack() {
+        try (LogCapture log = LogCapture.of(SharedTokens.class)) {
+            tokens.tryTake();
             store.fail();
             clock.advance(SharedTokens.RECHECK);
+            tokens.tryTake();
+            store.fail();
+            clock.advance(SharedTokens.GRACE.minus(SharedTokens.RECHECK));
+
+            assertThat(tokens.tryTake()).as("the local bucket decides").isNull();
+            assertThat(tokens.up()).isFalse();
+            // Rechecked in the background; the caller goes on with its local bucket meanwhile.
+            assertThat(store.grantAsks()).isEqualTo(3);
+            store.fail();
             assertThat(tokens.tryTake()).isNull();
+            clock.advance(SharedTokens.RECHECK);
+            assertThat(tokens.tryTake()).isNull();
+            assertThat(store.grantAsks()).isEqualTo(4);
             store.answer(FakeSharedBucket.tokens(1));
 
             assertThat(tokens.up()).isTrue();
             assertThat(tokens.tryTake()).isZero();
             assertThat(log.messages(Level.WARNING)).singleElement().asString()
                     .contains("redis.example:6379", "unreachable", "Connection refused");
-            assertThat(log.messages(Level.INFO)).hasSize(2).last().asString().contains("answers again");
+            assertThat(log.messages(Level.INFO)).as("and above").hasSize(2).last().asString().contains("answers again");
         }
     }
 
     @Test
-    void aGrantUnansweredWithinTheTimeoutCountsAsTheStoreAwayAndItsLateTokenIsNotSpent() {
+    void aGrantUnansweredWithinTheTimeoutCountsAsAFailureAndItsLateTokenIsNotSpent() {
         assertThat(tokens.tryTake()).isEqualTo(SharedTokens.GRANT_PENDING);
         clock.advance(TIMEOUT);
 
-        assertThat(tokens.tryTake()).isNull();
+        assertThat(tokens.tryTake()).isPositive();
         store.answer(FakeSharedBucket.tokens(1));
+        assertThat(tokens.tryTake()).isPositive();
+        clock.advance(SharedTokens.GRACE);
         assertThat(tokens.tryTake()).isNull();
-        assertThat(tokens.up()).isFalse();
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -37,10 +39,20 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
-        return dockerAvailable() ? inContainer() : childProcess();
+        return start(null);
     }
 
-    /** {@code redis://host:port}. */
+    /** One that asks for {@code password} (null: none); its {@link #url()} carries it. */
+    public static RedisServer start(String password) {
+        List<String> command = new ArrayList<>(List.of("redis-server", "--save", "", "--appendonly", "no"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        String credentials = password == null ? "" : ":" + password + "@";
+        return dockerAvailable() ? inContainer(command, credentials) : childProcess(command, credentials);
+    }
+
+    /** {@code redis://[:password@]host:port}. */
     public String url() {
         return url;
     }
@@ -67,29 +79,30 @@ public final class RedisServer implements AutoCloseable {
     }
 
     @SuppressWarnings("resource")
-    private static RedisServer inContainer() {
-        GenericContainer<?> container = new GenericContainer<>(IMAGE).withExposedPorts(6379);
+    private static RedisServer inContainer(List<String> command, String credentials) {
+        GenericContainer<?> container = new GenericContainer<>(IMAGE).withExposedPorts(6379)
+                .withCommand(command.toArray(String[]::new));
         container.start();
-        String url = "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
-        LOG.infof("Redis in a container at %s", url);
-        return new RedisServer(url, container::stop);
+        String address = container.getHost() + ":" + container.getMappedPort(6379);
+        LOG.infof("Redis in a container at %s", address);
+        return new RedisServer("redis://" + credentials + address, container::stop);
     }
 
-    private static RedisServer childProcess() {
+    private static RedisServer childProcess(List<String> command, String credentials) {
         try {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
             Path log = Files.createTempFile("spideriq-test-redis-", ".log");
-            Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> child = new ArrayList<>(command);
+            child.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--daemonize", "no"));
+            Process process = new ProcessBuilder(child).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Thread hook = new Thread(process::destroyForcibly);
             Runtime.getRuntime().addShutdownHook(hook);
             awaitPong(port, process, log);
             LOG.infof("Redis as a child process (no Docker engine) at 127.0.0.1:%d, pid %d", port, process.pid());
-            return new RedisServer("redis://127.0.0.1:" + port, () -> {
+            return new RedisServer("redis://" + credentials + "127.0.0.1:" + port, () -> {
                 process.destroy();
                 try {
                     if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -117,7 +130,8 @@ public final class RedisServer implements AutoCloseable {
                 out.flush();
                 InputStream in = socket.getInputStream();
                 byte[] answer = in.readNBytes(7);
-                if (new String(answer, StandardCharsets.US_ASCII).startsWith("+PONG")) {
+                String reply = new String(answer, StandardCharsets.US_ASCII);
+                if (reply.startsWith("+PONG") || reply.startsWith("-NOAUTH")) {
                     return;
                 }
             } catch (IOException notYet) {
