@@ -86,6 +86,37 @@ public interface TrackerConfig {
         /** How long all polling pauses after the API rejects the token (401/403) before it is tried again. */
         @WithDefault("60s")
         Duration authFailurePause();
+
+        /**
+         * Where the budget is kept: {@code local}, each replica a bucket of its owned partitions' share (nothing to
+         * run, but an idle replica's part goes unspent), or {@code redis}, one bucket in Redis that all replicas take
+         * from, with 429 pauses and the server's remaining count shared through it. While Redis does not answer, each
+         * replica falls back to its local share.
+         */
+        @WithDefault("local")
+        Store store();
+
+        /** The Redis of {@code store=redis}. */
+        SharedStore redis();
+
+        enum Store {
+            LOCAL,
+            REDIS
+        }
+    }
+
+    interface SharedStore {
+        /** {@code redis://[:password@]host:port[/db]}; only its host and port are ever logged. */
+        @WithDefault("redis://localhost:6379")
+        String url();
+
+        /** Prefix of the keys the bucket and the pause are kept under: replicas with the same prefix share a budget. */
+        @WithDefault("spideriq-tracker:rate-limit")
+        String keyPrefix();
+
+        /** How long one call to Redis may take (connecting included) before the replica falls back to its share. */
+        @WithDefault("300ms")
+        Duration timeout();
     }
 
     /** Exponential backoff with jitter: {@code min(max-delay, initial-delay * multiplier^n) * (1 ± jitter)}. */

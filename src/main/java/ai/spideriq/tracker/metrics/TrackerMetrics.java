@@ -2,6 +2,7 @@ package ai.spideriq.tracker.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class TrackerMetrics {
     public static final String LIMITER_TOKENS_AVAILABLE = "spideriq.limiter.tokens_available";
     public static final String LIMITER_BUDGET = "spideriq.limiter.budget_per_minute";
     public static final String LIMITER_PAUSED = "spideriq.limiter.paused";
+    public static final String LIMITER_SHARED_STORE_UP = "spideriq.limiter.shared_store_up";
     public static final String JOB_REQUESTS = "spideriq.job.requests";
     public static final String JOB_TRACKING = "spideriq.job.tracking";
     public static final String JOB_DETECTION_LAG = "spideriq.job.detection_lag";
@@ -59,7 +61,8 @@ public class TrackerMetrics {
     public static final List<String> PROMETHEUS_NAMES = List.of("spideriq_jobs_in_flight", "spideriq_outcomes_total",
             "spideriq_api_requests_seconds_count", "spideriq_api_rate_limited_total",
             "spideriq_limiter_wait_seconds_count", "spideriq_limiter_tokens_available",
-            "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_job_requests_count",
+            "spideriq_limiter_budget_per_minute", "spideriq_limiter_paused", "spideriq_limiter_shared_store_up",
+            "spideriq_job_requests_count",
             "spideriq_job_tracking_seconds_count", "spideriq_job_detection_lag_seconds_count",
             "spideriq_intake_submissions_total", "spideriq_intake_dead_lettered_total",
             "spideriq_intake_dead_letter_truncated_total", "spideriq_intake_dead_letter_failed_total",
@@ -78,6 +81,7 @@ public class TrackerMetrics {
     private final Timer detectionLag;
     private final Counter sweepEndsFound;
     private final PublishMetrics publish;
+    private volatile BooleanSupplier sharedStoreUp = () -> false;
 
     public TrackerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -89,6 +93,9 @@ public class TrackerMetrics {
         this.jobRequests = DistributionSummary.builder(JOB_REQUESTS)
                 .description("API requests one job cost, from first sight to its outcome")
                 .serviceLevelObjectives(1, 2, 3, 5, 8, 13, 20, 50).register(registry);
+        Gauge.builder(LIMITER_SHARED_STORE_UP, this, metrics -> metrics.sharedStoreUp.getAsBoolean() ? 1 : 0)
+                .description("1 while the shared rate-limit store (Redis) answers; 0 while the replica falls back to "
+                        + "its own share, or when the store is local").register(registry);
         this.detectionLag = Timer.builder(JOB_DETECTION_LAG)
                 .description("From the job's completed_at at SpiderIQ to its outcome published on Kafka")
                 .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
@@ -140,6 +147,11 @@ public class TrackerMetrics {
         Gauge.builder(LIMITER_BUDGET, budgetPerMinute)
                 .description("This replica's part of the tracker's requests per 60 s (by owned input partitions); "
                         + "summed over replicas it is the configured share").register(registry);
+    }
+
+    /** Whether the shared rate-limit store answers (spideriq.rate-limit.store=redis). */
+    public void sharedStoreGauge(BooleanSupplier up) {
+        sharedStoreUp = up;
     }
 
     /** One API request: {@code status} is the HTTP code, or {@code timeout} / {@code io_error}. */

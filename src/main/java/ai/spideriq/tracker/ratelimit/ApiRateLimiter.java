@@ -28,6 +28,11 @@ import io.github.bucket4j.TokensInheritanceStrategy;
  * {@code requestsPerMinute} whatever their number; a replica that owns nothing sends nothing.
  *
  * <p>
+ * <b>Or one bucket for the fleet.</b> With {@link #useShared} tokens come from a {@link SharedBucket} all replicas
+ * take from, so an idle replica's part is not stranded; pauses and the server's count go through it too. While it is
+ * away, the ownership share above decides.
+ *
+ * <p>
  * <b>Probe first.</b> When a pause ends, the server may still limit: a full bucket spent at once would only collect
  * 429s. So the first {@link #tryAcquire()} after a pause grants one token, the probe, and every further call answers
  * "wait" until the probe's answer is reported with {@link #answered(boolean)}: a limited answer (429, 401, 403) pauses
@@ -56,6 +61,10 @@ public final class ApiRateLimiter {
     /** When the probe in flight was granted; null when none is. */
     private Instant probeSentAt;
     private volatile double serverRemaining = Double.NaN;
+    /** The fleet's bucket when {@code spideriq.rate-limit.store=redis}; null for the local ownership share alone. */
+    private SharedTokens shared;
+    /** Whether the last token came from the shared bucket: its loss empties the local one (see {@link #useShared}). */
+    private boolean fromShared = true;
 
     /** A limiter that holds the whole budget and whose probe waits at most 10 s (the default request timeout). */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -99,6 +108,15 @@ public final class ApiRateLimiter {
         share = fraction;
     }
 
+    /**
+     * Takes tokens from the fleet's one shared bucket instead of this replica's share, and shares pauses and the server's
+     * count through it. While the store is away the local bucket decides; it is emptied at each switch to it, so what the
+     * shared bucket let go just before and what the local ones refill after together stay within the window.
+     */
+    public synchronized void useShared(SharedTokens tokens) {
+        this.shared = tokens;
+    }
+
     /** This replica's part of the budget, 0 to 1. */
     public double share() {
         return share;
@@ -130,6 +148,9 @@ public final class ApiRateLimiter {
      */
     public synchronized Duration tryAcquire() {
         Instant now = clock.instant();
+        if (shared != null && shared.pausedUntil().isAfter(now) && shared.pausedUntil().isAfter(pausedUntil)) {
+            pauseUntil(shared.pausedUntil()); // another replica's 429: this one pauses and probes too
+        }
         Instant pause = pausedUntil;
         if (now.isBefore(pause)) {
             return Duration.between(now, pause);
@@ -145,9 +166,19 @@ public final class ApiRateLimiter {
                 return left.compareTo(pace) < 0 ? left : pace;
             }
         }
-        ConsumptionProbe token = bucket.tryConsumeAndReturnRemaining(1);
-        if (!token.isConsumed()) {
-            return Duration.ofNanos(Math.max(1, token.getNanosToWaitForRefill()));
+        Duration wait = shared == null ? null : shared.tryTake();
+        if (wait != null && !wait.isZero()) {
+            return wait;
+        }
+        if (wait == null && fromShared && shared != null) {
+            bucket.tryConsumeAsMuchAsPossible();
+        }
+        fromShared = wait != null;
+        if (wait == null) {
+            ConsumptionProbe token = bucket.tryConsumeAndReturnRemaining(1);
+            if (!token.isConsumed()) {
+                return Duration.ofNanos(Math.max(1, token.getNanosToWaitForRefill()));
+            }
         }
         if (probing) {
             probeSentAt = now;
@@ -193,6 +224,10 @@ public final class ApiRateLimiter {
      */
     public void observeServerCount(long remaining, Instant reset) {
         serverRemaining = remaining;
+        SharedTokens tokens = sharedTokens();
+        if (tokens != null) {
+            tokens.observeRemaining(remaining);
+        }
         long excess = bucket.getAvailableTokens() - Math.max(0, remaining);
         if (excess > 0) {
             bucket.tryConsumeAsMuchAsPossible(excess);
@@ -208,6 +243,10 @@ public final class ApiRateLimiter {
     }
 
     public long availableTokens() {
+        SharedTokens tokens = sharedTokens();
+        if (tokens != null && tokens.up()) {
+            return tokens.tokensLeft();
+        }
         return share <= 0 ? 0 : Math.max(0, bucket.getAvailableTokens());
     }
 
@@ -216,12 +255,17 @@ public final class ApiRateLimiter {
      * (it is full: the tracker spends less than its share).
      */
     public double slack() {
-        return paused() || share <= 0 ? 0
-                : Math.min(1, (double) availableTokens() / Math.max(1, Math.floor(burst * share)));
+        SharedTokens tokens = sharedTokens();
+        double capacity = tokens != null && tokens.up() ? burst : Math.floor(burst * share);
+        return paused() || share <= 0 ? 0 : Math.min(1, (double) availableTokens() / Math.max(1, capacity));
     }
 
     public boolean paused() {
         return clock.instant().isBefore(pausedUntil);
+    }
+
+    private synchronized SharedTokens sharedTokens() {
+        return shared;
     }
 
     private Duration refillPeriod() {
@@ -231,6 +275,9 @@ public final class ApiRateLimiter {
     private synchronized void pauseUntil(Instant until) {
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;
+            if (shared != null) {
+                shared.pauseUntil(until);
+            }
         }
         probing = true;
         probeSentAt = null;

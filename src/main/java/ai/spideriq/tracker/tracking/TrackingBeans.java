@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.ratelimit.RedisSharedBucket;
+import ai.spideriq.tracker.ratelimit.SharedTokens;
 import ai.spideriq.tracker.time.VertxTimers;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -20,10 +22,20 @@ class TrackingBeans {
 
     @Produces
     @Singleton
-    ApiRateLimiter limiter(TrackerConfig config) {
+    ApiRateLimiter limiter(TrackerConfig config, Vertx vertx, TrackerMetrics metrics) {
+        TrackerConfig.RateLimit rateLimit = config.rateLimit();
         // No share until the first assignment: a replica that owns no input partition sends nothing.
-        return new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
+        ApiRateLimiter limiter = new ApiRateLimiter(rateLimit.requestsPerMinute(), rateLimit.burst(),
                 InstantSource.system(), config.api().requestTimeout(), 0);
+        if (rateLimit.store() == TrackerConfig.RateLimit.Store.REDIS) {
+            TrackerConfig.SharedStore redis = rateLimit.redis();
+            SharedTokens shared = new SharedTokens(new RedisSharedBucket(vertx, redis.url(), redis.keyPrefix(),
+                    rateLimit.requestsPerMinute(), rateLimit.burst(), redis.timeout()), InstantSource.system(),
+                    redis.timeout(), RedisSharedBucket.where(redis.url()));
+            limiter.useShared(shared);
+            metrics.sharedStoreGauge(shared::up);
+        }
+        return limiter;
     }
 
     @Produces

@@ -41,6 +41,24 @@ class ResultsInterpreterTest {
                 public Duration authFailurePause() {
                     return Duration.ofSeconds(60);
                 }
+
+
+                @Override
+
+                public Store store() {
+
+                    return Store.LOCAL;
+
+                }
+
+
+                @Override
+
+                public TrackerConfig.SharedStore redis() {
+
+                    throw new UnsupportedOperationException("local store");
+
+                }
             }, clock);
 
     @Test

@@ -107,7 +107,7 @@ class FleetBudgetIT {
         }
     }
 
-    private static int mostInAnyMinute(List<RequestRecord> requests) {
+    static int mostInAnyMinute(List<RequestRecord> requests) {
         int most = 0;
         for (int first = 0, last = 0; last < requests.size(); last++) {
             while (!requests.get(first).time().isAfter(requests.get(last).time().minusSeconds(60))) {
@@ -118,16 +118,16 @@ class FleetBudgetIT {
         return most;
     }
 
-    private static long ended(TopicRecorder outcomes, List<String> jobs) {
+    static long ended(TopicRecorder outcomes, List<String> jobs) {
         return jobs.stream().filter(job -> !outcomes.forKey(job).isEmpty()).count();
     }
 
-    private static double sum(List<Double> budgets) {
+    static double sum(List<Double> budgets) {
         return Math.round(budgets.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
     }
 
     /** Each replica's {@code spideriq_limiter_budget_per_minute}, as its own /q/metrics shows it. */
-    private static List<Double> budgets(List<String> names) throws IOException, InterruptedException {
+    static List<Double> budgets(List<String> names) throws IOException, InterruptedException {
         List<Double> budgets = new ArrayList<>();
         for (String name : names) {
             Matcher port = LISTENING.matcher(TrackerProcess.log(name));

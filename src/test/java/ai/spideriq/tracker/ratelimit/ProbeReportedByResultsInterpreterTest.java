@@ -42,6 +42,24 @@ class ProbeReportedByResultsInterpreterTest {
                 public Duration authFailurePause() {
                     return Duration.ofSeconds(60);
                 }
+
+
+                @Override
+
+                public Store store() {
+
+                    return Store.LOCAL;
+
+                }
+
+
+                @Override
+
+                public TrackerConfig.SharedStore redis() {
+
+                    throw new UnsupportedOperationException("local store");
+
+                }
             }, clock);
 
     @Test

@@ -1,0 +1,162 @@
+package ai.spideriq.tracker.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.RedisServer;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.vertx.core.Vertx;
+
+/**
+ * {@link FleetBudgetIT} with {@code spideriq.rate-limit.store=redis}: three packaged replicas take from one bucket in
+ * a real Redis, against a simulator whose limit is the tracker's share (120 per 60 s), under more load than it allows.
+ * Then Redis is stopped mid-run: each replica says so once and keeps to its ownership share, still without a 429 or a
+ * lost job, and stays ready.
+ */
+class FleetRedisBudgetIT {
+
+    private static final Logger LOG = Logger.getLogger(FleetRedisBudgetIT.class);
+    private static final String INPUT = "spideriq.jobs.submitted.fleet-redis";
+    private static final int JOBS = 60;
+    private static final double SHARE = 120;
+    private static final String FALLBACK = "Shared rate-limit store";
+    /** Redis asks for it, so the URL carries it: no log line may. */
+    private static final String PASSWORD = "s3cret-redis-password";
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Vertx vertx;
+    private static SpiderIqSimulator simulator;
+    private static int simulatorPort;
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 12,
+                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
+        simulator = served.getKey();
+        simulatorPort = served.getValue();
+        TrackerProcess.createInput(INPUT);
+        redis = RedisServer.start(PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+        vertx.close();
+    }
+
+    @Test
+    void replicasShareOneBucketInRedisAndKeepToTheirSharesWhenItIsGone() throws Exception {
+        TopicRecorder outcomes = TopicRecorder.get();
+        Map<String, String> fleet = new HashMap<>(Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
+                "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false",
+                "SPIDERIQ_RATE_LIMIT_STORE", "redis", "SPIDERIQ_RATE_LIMIT_REDIS_URL", redis.url(),
+                "SPIDERIQ_RATE_LIMIT_REDIS_KEY_PREFIX", INPUT));
+        List<String> names = List.of("fleet-redis-a", "fleet-redis-b", "fleet-redis-c");
+        List<Process> replicas = new ArrayList<>();
+        try {
+            for (String name : names) {
+                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, fleet));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> FleetBudgetIT.budgets(names).stream()
+                    .allMatch(b -> b > 0) && FleetBudgetIT.sum(FleetBudgetIT.budgets(names)) == SHARE);
+            List<String> first = submit();
+            await().atMost(Duration.ofSeconds(240)).until(() -> FleetBudgetIT.ended(outcomes, first) == JOBS);
+            for (String name : names) {
+                assertThat(scrape(name)).as(name).containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 1");
+            }
+            int sharedRequests = simulator.requests().size();
+
+            List<String> second = submit();
+            redis.stop();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                boolean all = true;
+                for (String name : names) {
+                    all &= fellBack(name);
+                }
+                return all;
+            });
+            await().atMost(Duration.ofSeconds(300)).until(() -> FleetBudgetIT.ended(outcomes, second) == JOBS);
+
+            LOG.infof("%d jobs, %d requests (%d with the shared bucket), at most %d in 60 s, %d answered 429",
+                    2 * JOBS, simulator.stats().total(), sharedRequests,
+                    FleetBudgetIT.mostInAnyMinute(simulator.requests()), simulator.stats().rateLimited());
+            assertThat(simulator.stats().rateLimited()).isZero();
+            assertThat(FleetBudgetIT.mostInAnyMinute(simulator.requests())).isLessThanOrEqualTo((int) SHARE);
+            assertThat(first).allSatisfy(job -> assertThat(outcomes.forKey(job)).hasSize(1));
+            assertThat(second).allSatisfy(job -> assertThat(outcomes.forKey(job)).hasSize(1));
+            for (String name : names) {
+                assertThat(ready(name)).as("%s ready without Redis", name).isEqualTo(200);
+                assertThat(scrape(name)).as(name).containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 0");
+                assertThat(TrackerProcess.log(name)).as(name).doesNotContain(PASSWORD);
+            }
+        } finally {
+            for (Process replica : replicas) {
+                replica.destroy();
+                replica.waitFor();
+            }
+        }
+    }
+
+    /** Jobs polled every 0.3-2 s for 3-9 s each: more than the budget allows, so it is all spent. */
+    private static List<String> submit() {
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                    .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
+            jobs.add(job);
+            TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));
+        }
+        return jobs;
+    }
+
+    /** Exactly one line saying Redis is unreachable since it was stopped (and none saying it is back). */
+    private static boolean fellBack(String name) throws IOException {
+        String log = TrackerProcess.log(name);
+        String after = log.substring(Math.max(0, log.lastIndexOf("answers again: the fleet")));
+        long lines = after.lines().filter(line -> line.contains(FALLBACK) && line.contains("unreachable")).count();
+        assertThat(lines).as("%s: one line per outage", name).isLessThanOrEqualTo(1);
+        return lines == 1;
+    }
+
+    private static String scrape(String name) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(name) + "/q/metrics")).header("Accept", "text/plain")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int ready(String name) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(name) + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String base(String name) throws IOException {
+        Matcher port = LISTENING.matcher(TrackerProcess.log(name));
+        assertThat(port.find()).as("%s listening", name).isTrue();
+        return "http://localhost:" + port.group(1);
+    }
+}
