@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * Runs the poll-strategy benchmark and writes {@code target/bench/results.md} and {@code target/bench/lag-vs-rate.svg},
  * then prints one {@code summary ...} line per strategy. Run it with {@value Environment#COMMAND} (after
  * {@code package}: the end-to-end layers start the packaged service). System properties: {@code bench.seed} (default
- * 42), {@code bench.layers} (default {@code virtual,scenarios,memory,e2e,ceiling}); for the detection scenarios also
+ * 42), {@code bench.layers} (default {@code virtual,scenarios,memory,e2e,ceiling}; also {@code fleet}, 1 vs 3 replicas); for the detection scenarios also
  * {@code bench.scenarios} (labels separated by {@code ;}, default {@code all}) and {@code bench.overrides} (tracker
  * settings as {@code key=value} separated by {@code ,}, applied to every scenario, default {@code none}: side runs of
  * other settings).
@@ -66,6 +66,9 @@ public final class BenchmarkMain {
                 ? ScenarioBenchmark.run(seed, listed(System.getProperty("bench.scenarios", "all"), ";"),
                         settings(System.getProperty("bench.overrides", "none")), BenchmarkMain::progress)
                 : List.of();
+        List<ScenarioResults> fleet = layers.contains("fleet")
+                ? FleetBenchmark.run(seed, BenchmarkMain::progress)
+                : List.of();
         List<RunResult[]> e2e = new ArrayList<>();
         if (layers.contains("e2e")) {
             List<Workload> workloads = List.of(
@@ -89,7 +92,7 @@ public final class BenchmarkMain {
         }
 
         Files.writeString(OUT.resolve("results.md"),
-                new ResultsReport().render(environment, virtual, scenarios, e2e, ceiling, memory));
+                new ResultsReport().render(environment, virtual, scenarios, fleet, e2e, ceiling, memory));
         if (!virtual.isEmpty()) {
             Files.writeString(OUT.resolve("lag-vs-rate.svg"), LagChart.svg(virtual));
         }
@@ -98,6 +101,9 @@ public final class BenchmarkMain {
             System.out.println(summary(s, e2e));
         }
         scenarios.forEach(s -> System.out.println(ScenarioReport.summary(s)));
+        if (!fleet.isEmpty()) {
+            System.out.println(FleetBenchmark.summary(fleet));
+        }
     }
 
     /** Items of a property; {@code all} and {@code none} (the pom's defaults) stand for no items. */

@@ -14,7 +14,7 @@ final class ResultsReport {
     private final StringBuilder md = new StringBuilder();
 
     String render(Environment environment, List<StrategyResults> virtual, List<ScenarioResults> scenarios,
-            List<RunResult[]> e2e, PipelineCeiling.Result ceiling, TrackerMemory.Result memory) {
+            List<ScenarioResults> fleet, List<RunResult[]> e2e, PipelineCeiling.Result ceiling, TrackerMemory.Result memory) {
         md.append("# SpiderIQ poll strategies: benchmark results\n\n");
         md.append(environment.describe()).append('\n');
         if (!virtual.isEmpty()) {
@@ -27,6 +27,9 @@ final class ResultsReport {
         }
         if (!scenarios.isEmpty()) {
             md.append(ScenarioReport.render(scenarios));
+        }
+        if (!fleet.isEmpty()) {
+            md.append(FleetBenchmark.render(fleet));
         }
         if (!e2e.isEmpty()) {
             md.append("## Tracker end to end (packaged service, Kafka, HTTP; time compressed ×")

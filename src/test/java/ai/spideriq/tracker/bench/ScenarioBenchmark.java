@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.DoubleStream;
 
 /**
@@ -36,23 +37,28 @@ final class ScenarioBenchmark {
             }
             Map<String, String> settings = new HashMap<>(scenario.overrides());
             settings.putAll(overrides);
-            List<ScenarioRun> sweep = new ArrayList<>();
-            int saturatedInARow = 0;
-            for (double rate : RATES) {
-                ScenarioRun run = VirtualRun.run(scenario.label(),
-                        context -> new TrackerStrategy(context, TrackerDefaults.load(settings)),
-                        Workloads.reference(seed, rate, VirtualBenchmark.WARM_UP, VirtualBenchmark.WINDOW,
-                                VirtualBenchmark.DRAIN_CAP),
-                        seed, scenario.api());
-                progress.accept(run);
-                sweep.add(run);
-                saturatedInARow = VirtualBenchmark.saturated(run.run()) ? saturatedInARow + 1 : 0;
-                if (saturatedInARow == SATURATED_RUNS_TO_STOP) {
-                    break;
-                }
-            }
-            all.add(new ScenarioResults(scenario, sweep));
+            all.add(new ScenarioResults(scenario, sweep(scenario,
+                    context -> new TrackerStrategy(context, TrackerDefaults.load(settings)), seed, progress)));
         }
         return all;
+    }
+
+    /** The reference mix under {@code scenario}'s API conditions at each rate, until saturated twice in a row. */
+    static List<ScenarioRun> sweep(DetectionScenario scenario, Function<PollStrategy.Context, PollStrategy> strategy,
+            long seed, Consumer<ScenarioRun> progress) {
+        List<ScenarioRun> sweep = new ArrayList<>();
+        int saturatedInARow = 0;
+        for (double rate : RATES) {
+            ScenarioRun run = VirtualRun.run(scenario.label(), strategy, Workloads.reference(seed, rate,
+                    VirtualBenchmark.WARM_UP, VirtualBenchmark.WINDOW, VirtualBenchmark.DRAIN_CAP), seed,
+                    scenario.api());
+            progress.accept(run);
+            sweep.add(run);
+            saturatedInARow = VirtualBenchmark.saturated(run.run()) ? saturatedInARow + 1 : 0;
+            if (saturatedInARow == SATURATED_RUNS_TO_STOP) {
+                break;
+            }
+        }
+        return sweep;
     }
 }

@@ -16,6 +16,7 @@
  * {@code -Dbench.seed=42}, {@code -Dbench.layers=virtual,memory,e2e,ceiling}. It writes
  * {@code target/bench/results.md} and {@code target/bench/lag-vs-rate.svg} and ends with one line per strategy:
  * {@code summary strategy=<name> sustainable_jobs_per_min=<n> light_requests_per_job=<x> light_p95_lag_s=<y>
- * max_429=<k> lost=<n>}.
+ * max_429=<k> lost=<n>}. The {@code fleet} layer (not in the default) runs 1 and 3 replicas of the tracker on one
+ * split budget ({@link ai.spideriq.tracker.bench.FleetStrategy}) and ends with {@code summary fleet ...}.
  */
 package ai.spideriq.tracker.bench;
