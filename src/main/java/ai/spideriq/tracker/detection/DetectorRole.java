@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.ratelimit.BudgetShare;
 import ai.spideriq.tracker.time.Timers;
 
 /**
@@ -19,7 +20,7 @@ import ai.spideriq.tracker.time.Timers;
  */
 public final class DetectorRole implements InputOwnership {
 
-    static final int LEAD_PARTITION = 0;
+    static final int LEAD_PARTITION = BudgetShare.DETECTOR_PARTITION;
     private static final Logger LOG = Logger.getLogger(DetectorRole.class);
 
     private final DetectorTerms terms;

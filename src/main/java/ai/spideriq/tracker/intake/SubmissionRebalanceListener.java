@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import ai.spideriq.tracker.detection.InputOwnership;
 import ai.spideriq.tracker.inflight.InFlightStore;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.ratelimit.BudgetShare;
 import ai.spideriq.tracker.tracking.JobTracker;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -79,7 +80,7 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
         }
     }
 
-    /** Owned of all input partitions; the count is read again at each rebalance, as partitions can be added. */
+    /** This replica's part by its owned partitions; their count is read again at each rebalance (they can be added). */
     private void share(Consumer<?, ?> consumer, Collection<TopicPartition> changed) {
         if (!changed.isEmpty()) {
             var all = consumer.partitionsFor(changed.iterator().next().topic());
@@ -87,7 +88,8 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
                 partitionCount = all.size();
             }
         }
-        limiter.share(owned.size(), Math.max(partitionCount, owned.size()));
+        BudgetShare share = BudgetShare.of(owned, partitionCount);
+        limiter.share(share.parts(), share.of());
     }
 
     private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
