@@ -69,8 +69,8 @@ public interface TrackerConfig {
         /**
          * The tracker's share of the account's 100 requests/minute: the most all its replicas together send in any 60
          * seconds, burst included (the sustained pace is {@code requests-per-minute - burst}). Each replica takes the
-         * fraction of it that its owned input partitions are of all of them; the owner of partition 0, which detects
-         * for the fleet, counts one partition more. The rest is left to the services that submit the jobs.
+         * fraction of it that its owned input partitions are of all of them. The rest is left to the services that
+         * submit the jobs.
          */
         @WithDefault("90")
         int requestsPerMinute();

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-import ai.spideriq.tracker.ratelimit.BudgetShare;
 import ai.spideriq.tracker.time.Timers;
 
 /**
@@ -20,7 +19,7 @@ import ai.spideriq.tracker.time.Timers;
  */
 public final class DetectorRole implements InputOwnership {
 
-    static final int LEAD_PARTITION = BudgetShare.DETECTOR_PARTITION;
+    static final int LEAD_PARTITION = 0;
     private static final Logger LOG = Logger.getLogger(DetectorRole.class);
 
     private final DetectorTerms terms;

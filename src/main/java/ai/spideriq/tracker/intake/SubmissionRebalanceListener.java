@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import ai.spideriq.tracker.detection.InputOwnership;
 import ai.spideriq.tracker.inflight.InFlightStore;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
-import ai.spideriq.tracker.ratelimit.BudgetShare;
 import ai.spideriq.tracker.tracking.JobTracker;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -80,7 +79,7 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
         }
     }
 
-    /** This replica's part by its owned partitions; their count is read again at each rebalance (they can be added). */
+    /** Owned of all input partitions; the count is read again at each rebalance, as partitions can be added. */
     private void share(Consumer<?, ?> consumer, Collection<TopicPartition> changed) {
         if (!changed.isEmpty()) {
             var all = consumer.partitionsFor(changed.iterator().next().topic());
@@ -88,8 +87,7 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
                 partitionCount = all.size();
             }
         }
-        BudgetShare share = BudgetShare.of(owned, partitionCount);
-        limiter.share(share.parts(), share.of());
+        limiter.share(owned.size(), Math.max(partitionCount, owned.size()));
     }
 
     private static Set<Integer> numbers(Collection<TopicPartition> partitions) {

@@ -92,9 +92,9 @@ public final class ApiRateLimiter {
     }
 
     /**
-     * Sets this replica's part of the budget to {@code owned / total} ({@link BudgetShare}). The bucket keeps its
-     * tokens up to the new capacity (never gains any), and a replica that owned nothing starts empty: tokens gathered
-     * while it owned nothing were another replica's to spend. So the fleet stays within the window across rebalances.
+     * Sets this replica's part of the budget to {@code owned / total} input partitions. The bucket keeps its tokens up
+     * to the new capacity (never gains any), and a replica that owned nothing starts empty: tokens gathered while it
+     * owned nothing were another replica's to spend. So the fleet stays within the window across rebalances too.
      */
     public synchronized void share(int owned, int total) {
         double fraction = total <= 0 ? 0 : Math.min(1, (double) Math.max(0, owned) / total);

@@ -21,7 +21,6 @@ import ai.spideriq.tracker.detection.InProcessFleet;
 import ai.spideriq.tracker.detection.JobListSweeper;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
-import ai.spideriq.tracker.ratelimit.BudgetShare;
 import ai.spideriq.tracker.simulator.SimulatedJob;
 import ai.spideriq.tracker.tracking.Backoff;
 import ai.spideriq.tracker.tracking.JobTracker;
@@ -31,7 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * A fleet of {@code replicas} trackers as the service runs them, in one virtual run: each its own real
- * {@link JobTracker} and {@link ApiRateLimiter} holding its {@link BudgetShare} of the one configured budget,
+ * {@link JobTracker} and {@link ApiRateLimiter} holding {@code share(owned, PARTITIONS)} of the one configured budget,
  * the input partitions dealt round-robin, and detection wired as {@code DetectionBeans} does it: only the owner of
  * partition 0 follows the stream and sweeps the list (on its own share), the others hear its hints in-process
  * ({@link InProcessFleet}). One replica is the same wiring with every partition, so 1 and 3 compare like for like.
@@ -61,8 +60,7 @@ final class FleetStrategy implements PollStrategy {
             Set<Integer> owned, long seed) {
         ApiRateLimiter limiter = new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
                 context.clock());
-        BudgetShare share = BudgetShare.of(owned, PARTITIONS); // as the rebalance listener does on assignment
-        limiter.share(share.parts(), share.of());
+        limiter.share(owned.size(), PARTITIONS); // as the rebalance listener does on assignment
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
         ResultsInterpreter interpreter = new ResultsInterpreter(SimulatorPoller.MAPPER, limiter, new ApiAccess(),
                 metrics, config.rateLimit(), context.clock());
