@@ -199,17 +199,28 @@ public interface TrackerConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Between sweeps while the budget is idle and the event stream is down. */
+        /**
+         * Shortest gap between sweeps while the event stream is down. Sweeps take the budget the rest of the tracker
+         * leaves (its spent rate, lately), one sweep per spare request, up to this pace.
+         */
         @WithDefault("2500ms")
         Duration idleInterval();
 
-        /** Between sweeps while the budget is idle and the stream is up: the net for lost events and cancellations. */
+        /** Shortest gap between sweeps while the stream is up: they are the net for lost events and cancellations. */
         @WithDefault("10s")
         Duration streamingInterval();
 
-        /** Between sweeps when the budget is spent; in between, blended by how full the token bucket is. */
+        /** Longest gap between sweeps: when the rest of the tracker leaves less than one request per gap. */
         @WithDefault("30s")
         Duration tightInterval();
+
+        /**
+         * The share of {@code rate-limit.requests-per-minute} that sweeps leave to the rest of the tracker: they take
+         * what it spent lately leaves of the remainder. When requests queue for tokens, the others' spent rate no
+         * longer shows their demand, and this is what makes sweeps back off rather than keep their share.
+         */
+        @WithDefault("0.05")
+        double reserve();
 
         /** Jobs per page (the API allows at most 100). */
         @WithDefault("100")
