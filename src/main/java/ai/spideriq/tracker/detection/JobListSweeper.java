@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
-import org.jboss.logging.Logger;
-
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.client.JobListAnswer;
 import ai.spideriq.tracker.client.JobListAnswer.ListedJob;
@@ -30,8 +28,6 @@ import ai.spideriq.tracker.tracking.Backoff;
  * less the sweeps' own pages), and yield to announced ends still waiting for a token: those reads are certain.
  */
 public final class JobListSweeper {
-
-    private static final Logger LOG = Logger.getLogger(JobListSweeper.class);
 
     /**
      * @param pacing   how often to sweep
@@ -60,12 +56,9 @@ public final class JobListSweeper {
     private final EndHints hints;
     private final TrackerMetrics metrics;
     private final Settings settings;
-    private final RandomGenerator random;
     private final SweepWatermark watermark;
+    private final SweepSwitch onOff;
     private boolean stopped = true;
-    private boolean working;
-    private int offAttempts;
-    private String offReason;
     private Timers.Cancellable timer;
 
     /** @param streaming whether the event stream is up right now */
@@ -77,8 +70,8 @@ public final class JobListSweeper {
         this.hints = hints;
         this.metrics = metrics;
         this.settings = settings;
-        this.random = random;
         this.watermark = new SweepWatermark(settings.overlap());
+        this.onOff = new SweepSwitch(hints, settings.offDelay(), random, settings.pageSize());
     }
 
     public synchronized void start() {
@@ -91,12 +84,12 @@ public final class JobListSweeper {
         if (timer != null) {
             timer.cancel();
         }
-        setWorking(false);
+        onOff.stopped();
     }
 
     /** Whether the last sweep read the list as documented. */
     public boolean isWorking() {
-        return working;
+        return onOff.isWorking();
     }
 
     private synchronized void sweep() {
@@ -154,7 +147,7 @@ public final class JobListSweeper {
             switchOff("it lists no jobs while jobs are tracked");
             return;
         }
-        setWorking(true);
+        onOff.on();
         boolean reachedMark = false;
         for (ListedJob job : listed.jobs()) {
             progress.saw(job);
@@ -187,27 +180,7 @@ public final class JobListSweeper {
 
     private void switchOff(String reason) {
         metrics.sweep("unavailable");
-        Duration off = settings.offDelay().delay(offAttempts++, random);
-        if (working || !reason.equals(offReason)) {
-            LOG.warnf("SpiderIQ job list unusable (%s): sweeps off for %d s, jobs are polled on their own plan",
-                    reason, off.toSeconds());
-        }
-        offReason = reason;
-        setWorking(false);
-        later(off);
-    }
-
-    private void setWorking(boolean works) {
-        if (works && !working) {
-            offAttempts = 0;
-            LOG.infof("SpiderIQ job list sweeps %s: ends are found by one request for up to %d jobs",
-                    offReason == null ? "on" : "on again", settings.pageSize());
-            offReason = null;
-        }
-        if (working != works) {
-            working = works;
-            hints.sweeping(works);
-        }
+        later(onOff.off(reason));
     }
 
     private void later(Duration delay) {
