@@ -206,8 +206,12 @@ public interface TrackerConfig {
         @WithDefault("2500ms")
         Duration idleInterval();
 
-        /** Shortest gap between sweeps while the stream is up: they are the net for lost events and cancellations. */
-        @WithDefault("10s")
+        /**
+         * Shortest gap between sweeps while the stream is up: they are the net for lost events and cancellations, so
+         * this bounds those jobs' lag (9 s keeps their p95 under 10 s, and that of all jobs under 5 s even when a
+         * tenth of them end silently), at about 0.6 requests per job at 10 jobs/min.
+         */
+        @WithDefault("9s")
         Duration streamingInterval();
 
         /** Longest gap between sweeps: when the rest of the tracker leaves less than one request per gap. */
@@ -217,9 +221,10 @@ public interface TrackerConfig {
         /**
          * The share of {@code rate-limit.requests-per-minute} that sweeps leave to the rest of the tracker: they take
          * what it spent lately leaves of the remainder. When requests queue for tokens, the others' spent rate no
-         * longer shows their demand, and this is what makes sweeps back off rather than keep their share.
+         * longer shows their demand, and this is what makes sweeps back off then rather than keep their share (by
+         * this share of the budget per minute). Below load, it is budget left unused.
          */
-        @WithDefault("0.05")
+        @WithDefault("0.02")
         double reserve();
 
         /** Jobs per page (the API allows at most 100). */
