@@ -164,9 +164,10 @@ public interface TrackerConfig {
         double fallbackQuantile();
 
         /**
-         * While the stream is up or the job-list sweeps work, the longest gap between polls of a job whose end has
-         * not been announced. Before durations are learned, the gap while sweeps work, and while only the stream is
-         * up the gap when the budget is tight (the poll backoff's when it is idle).
+         * While the job-list sweeps work, the gap between a job's guard polls, whatever is learned (the sweeps see
+         * every end; these polls only catch one a sweep missed). While only the stream is up, the longest gap
+         * between polls of a job whose end has not been announced, and before durations are learned the gap when the
+         * budget is tight (the poll backoff's when it is idle).
          */
         @WithDefault("120s")
         Duration fallbackInterval();
