@@ -12,7 +12,7 @@ import java.time.Duration;
  * <p>
  * Paced by a rate, not by the token bucket's fill: the reads a sweep's own finds set off empty a small bucket for a
  * moment at any load, and a pace that reads that as a spent budget sweeps less, finds more per sweep, drains the
- * bucket deeper and ends at the tight interval with the budget half unused.
+ * bucket deeper and ends at the tight interval with a third of the budget unused.
  * <p>
  * Why a reserve: once requests queue for tokens, the others spend only what the sweeps leave them, so their spent
  * rate says as little about their demand as the fill did; without a reserve, any share the sweeps hold then is a

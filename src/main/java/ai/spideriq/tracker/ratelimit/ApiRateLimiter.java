@@ -33,9 +33,9 @@ public final class ApiRateLimiter {
 
     /**
      * How long the spent rate remembers. Requests come at random (jobs end when they end), so the rate is noisy: at
-     * 60 requests a minute its standard deviation is about 8/min with a 30 s memory, and a pace that then reads a
-     * spare of 2/min as none sweeps every 30 s (measured: p95 lag 25 s at 60 jobs/min). A minute's memory keeps it
-     * to about 5.5/min and still follows a change of load within two or three minutes.
+     * 60 requests a minute its standard deviation is about 8/min with a 30 s memory, enough for a pace near the
+     * budget to read a spare of a few requests as none now and then and wait the tight interval. A minute's memory
+     * keeps it to about 5.5/min and still follows a change of load within two or three minutes.
      */
     static final Duration SPENT_RATE_MEMORY = Duration.ofSeconds(60);
 
