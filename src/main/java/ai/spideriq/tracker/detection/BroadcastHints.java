@@ -49,4 +49,10 @@ final class BroadcastHints implements EndHints {
     public boolean awaitsAnyEnd() {
         return tracker.awaitsAnyEnd() || fleet.recently();
     }
+
+    /** Only this replica's reads share the detector's bucket: the others' wait on their own. */
+    @Override
+    public boolean endsAwaitRead() {
+        return tracker.endsAwaitRead();
+    }
 }

@@ -23,4 +23,10 @@ public interface EndHints {
 
     /** Whether any tracked job still waits for word of its end; a sweep with nothing to find is not sent. */
     boolean awaitsAnyEnd();
+
+    /**
+     * Whether an announced end is due and still waits for a token. Sweeps yield to it: its read finds a result for
+     * sure, and a sweep sent first would take its token and only queue more finds behind it.
+     */
+    boolean endsAwaitRead();
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
-import org.jboss.logging.Logger;
-
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.client.JobListAnswer;
 import ai.spideriq.tracker.client.JobListAnswer.ListedJob;
@@ -25,10 +23,11 @@ import ai.spideriq.tracker.tracking.Backoff;
  * The list is an accelerator: if it answers 404/400/422, a body that is not the documented list, or no jobs while
  * jobs are tracked, sweeps switch off with a backoff and one log line, and the tracker polls on its own plan. Each
  * page takes a limiter token; a sweep with nothing to find (no job awaits its end) is not sent.
+ * <p>
+ * Sweeps fill what the rest of the tracker leaves of the budget ({@link SweepPacing}, from the limiter's spent rate
+ * less the sweeps' own pages), and yield to announced ends still waiting for a token: those reads are certain.
  */
 public final class JobListSweeper {
-
-    private static final Logger LOG = Logger.getLogger(JobListSweeper.class);
 
     /**
      * @param pacing   how often to sweep
@@ -45,39 +44,34 @@ public final class JobListSweeper {
         }
 
         public static Settings of(TrackerConfig.Sweep sweep) {
-            return new Settings(new SweepPacing(sweep.idleInterval(), sweep.streamingInterval(), sweep.tightInterval()),
-                    sweep.pageSize(), sweep.maxPages(), sweep.overlap(),
+            return new Settings(new SweepPacing(sweep.idleInterval(), sweep.streamingInterval(), sweep.tightInterval(),
+                    sweep.reserve()), sweep.pageSize(), sweep.maxPages(), sweep.overlap(),
                     new Backoff(sweep.offDelay(), 2, sweep.maxOffDelay(), 0.2));
         }
     }
 
     private final JobLister lister;
-    private final ApiRateLimiter limiter;
+    private final SweepBudget budget;
     private final Timers timers;
     private final EndHints hints;
-    private final BooleanSupplier streaming;
     private final TrackerMetrics metrics;
     private final Settings settings;
-    private final RandomGenerator random;
     private final SweepWatermark watermark;
+    private final SweepSwitch onOff;
     private boolean stopped = true;
-    private boolean working;
-    private int offAttempts;
-    private String offReason;
     private Timers.Cancellable timer;
 
     /** @param streaming whether the event stream is up right now */
     public JobListSweeper(JobLister lister, ApiRateLimiter limiter, Timers timers, EndHints hints,
             BooleanSupplier streaming, TrackerMetrics metrics, Settings settings, RandomGenerator random) {
         this.lister = lister;
-        this.limiter = limiter;
+        this.budget = new SweepBudget(limiter, settings.pacing(), streaming);
         this.timers = timers;
         this.hints = hints;
-        this.streaming = streaming;
         this.metrics = metrics;
         this.settings = settings;
-        this.random = random;
         this.watermark = new SweepWatermark(settings.overlap());
+        this.onOff = new SweepSwitch(hints, settings.offDelay(), random, settings.pageSize());
     }
 
     public synchronized void start() {
@@ -90,12 +84,12 @@ public final class JobListSweeper {
         if (timer != null) {
             timer.cancel();
         }
-        setWorking(false);
+        onOff.stopped();
     }
 
     /** Whether the last sweep read the list as documented. */
     public boolean isWorking() {
-        return working;
+        return onOff.isWorking();
     }
 
     private synchronized void sweep() {
@@ -103,25 +97,35 @@ public final class JobListSweeper {
             return;
         }
         if (!hints.awaitsAnyEnd()) {
-            later(settings.pacing().interval(1, streaming.getAsBoolean()));
+            later(budget.floor());
             return;
         }
-        read(1, new SweepProgress(limiter.slack()));
+        if (hints.endsAwaitRead()) {
+            // Once the budget is spent, the others' spent rate is capped by what sweeps leave them: a sweep that
+            // took tokens ahead of queued reads would see them slow down, and sweep more. Ends found go first.
+            later(budget.yieldDelay());
+            return;
+        }
+        read(1, new SweepProgress(budget.othersPerMinute()));
     }
 
     private void read(int page, SweepProgress progress) {
-        Duration wait = limiter.tryAcquire();
+        Duration wait = budget.tryAcquirePage();
         if (!wait.isZero()) {
-            if (page == 1) {
-                later(wait); // the sweep waits for its first token like any request
-            } else {
-                finish(progress, "truncated"); // no token for more: guard polls cover what is left
-            }
+            // Every page waits for its token like any request. A later page is not given up: the mark moves past
+            // it once the sweep is done, and the ends on it would be left to guard polls minutes apart.
+            timer = timers.schedule(wait, () -> readLater(page, progress));
             return;
         }
         lister.list(page, settings.pageSize()).subscribe()
                 .with(answer -> answered(page, progress, answer), failure -> answered(page, progress,
                         new JobListAnswer.Failed(failure.getClass().getSimpleName())));
+    }
+
+    private synchronized void readLater(int page, SweepProgress progress) {
+        if (!stopped) {
+            read(page, progress);
+        }
     }
 
     private synchronized void answered(int page, SweepProgress progress, JobListAnswer answer) {
@@ -134,7 +138,7 @@ public final class JobListSweeper {
             switchOff(unusable.reason());
         } else {
             metrics.sweep("failed"); // a 5xx or a timeout says nothing about the list: the next sweep tries again
-            later(interval());
+            later(budget.interval());
         }
     }
 
@@ -143,7 +147,7 @@ public final class JobListSweeper {
             switchOff("it lists no jobs while jobs are tracked");
             return;
         }
-        setWorking(true);
+        onOff.on();
         boolean reachedMark = false;
         for (ListedJob job : listed.jobs()) {
             progress.saw(job);
@@ -169,37 +173,14 @@ public final class JobListSweeper {
     private void finish(SweepProgress progress, String result) {
         watermark.advanceTo(progress.newest);
         metrics.sweep(result);
-        // The budget as it was before this sweep: the reads its own finds set off must not stretch the next one.
-        later(settings.pacing().interval(progress.slackBefore, streaming.getAsBoolean()));
+        // The others' rate as it was before this sweep's finds were read: right after them it counts their burst at
+        // its peak and stretches the next sweep, which finds more at once: the spiral pacing by fill fell into.
+        later(budget.interval(progress.othersBefore));
     }
 
     private void switchOff(String reason) {
         metrics.sweep("unavailable");
-        Duration off = settings.offDelay().delay(offAttempts++, random);
-        if (working || !reason.equals(offReason)) {
-            LOG.warnf("SpiderIQ job list unusable (%s): sweeps off for %d s, jobs are polled on their own plan",
-                    reason, off.toSeconds());
-        }
-        offReason = reason;
-        setWorking(false);
-        later(off);
-    }
-
-    private void setWorking(boolean works) {
-        if (works && !working) {
-            offAttempts = 0;
-            LOG.infof("SpiderIQ job list sweeps %s: ends are found by one request for up to %d jobs",
-                    offReason == null ? "on" : "on again", settings.pageSize());
-            offReason = null;
-        }
-        if (working != works) {
-            working = works;
-            hints.sweeping(works);
-        }
-    }
-
-    private Duration interval() {
-        return settings.pacing().interval(limiter.slack(), streaming.getAsBoolean());
+        later(onOff.off(reason));
     }
 
     private void later(Duration delay) {
@@ -208,13 +189,13 @@ public final class JobListSweeper {
         }
     }
 
-    /** The newest change one sweep saw, which becomes the mark once the sweep is done, and the budget before it. */
+    /** The newest change one sweep saw, which becomes the mark once the sweep is done, and the others' rate before. */
     private static final class SweepProgress {
-        private final double slackBefore;
+        private final double othersBefore;
         private Instant newest;
 
-        SweepProgress(double slackBefore) {
-            this.slackBefore = slackBefore;
+        SweepProgress(double othersBefore) {
+            this.othersBefore = othersBefore;
         }
 
         void saw(ListedJob job) {

@@ -42,11 +42,23 @@ import io.github.bucket4j.TokensInheritanceStrategy;
  * that got none (timeout, connection error) with {@code unanswered}; {@code ResultsInterpreter.interpret} does it for
  * every answer it reads. An answer is taken to be the probe's when a probe is in flight: a late answer of a request
  * sent before the pause can only re-pause (a 429) or end probing one request early.
+ *
+ * <p>
+ * <b>Spent rate.</b> Besides the bucket's fill it keeps the rate at which tokens were taken lately
+ * ({@link #spentPerMinute()}): what a caller that fills the spare budget (the job-list sweeps) must pace by, since the
+ * fill drops to zero for every short burst of requests, spent budget or not.
  */
 public final class ApiRateLimiter {
 
     /** How soon a replica that owns no partition asks again; its share arrives with a rebalance. */
     private static final Duration UNOWNED_RECHECK = Duration.ofSeconds(1);
+    /**
+     * How long the spent rate remembers. Requests come at random (jobs end when they end), so the rate is noisy: at
+     * 60 requests a minute its standard deviation is about 8/min with a 30 s memory, enough for a pace near the
+     * budget to read a spare of a few requests as none now and then and wait the tight interval. A minute's memory
+     * keeps it to about 5.5/min and still follows a change of load within two or three minutes.
+     */
+    static final Duration SPENT_RATE_MEMORY = Duration.ofSeconds(60);
 
     private final Bucket bucket;
     private final InstantSource clock;
@@ -65,6 +77,7 @@ public final class ApiRateLimiter {
     private SharedTokens shared;
     /** Whether the last token came from the shared bucket: its loss empties the local one (see {@link #useShared}). */
     private boolean fromShared = true;
+    private final DecayingRate spent;
 
     /** A limiter that holds the whole budget and whose probe waits at most 10 s (the default request timeout). */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -89,6 +102,7 @@ public final class ApiRateLimiter {
         this.bucket = Bucket.builder().addLimit(limit(share > 0 ? share : 1))
                 .withCustomTimePrecision(new InstantSourceTimeMeter(clock))
                 .build();
+        this.spent = newRateMeter();
     }
 
     /**
@@ -125,6 +139,12 @@ public final class ApiRateLimiter {
     /** The most this replica sends in any 60 seconds now: its share of {@code requestsPerMinute}. */
     public double budgetPerMinute() {
         return requestsPerMinute * share;
+    }
+
+    /** The pace this replica can keep up: its bucket's refill, the window less the burst (see {@link #limit}). */
+    public double sustainedPerMinute() {
+        double window = budgetPerMinute();
+        return Math.max(window - Math.max(1, Math.floor(burst * share)), window / 2);
     }
 
     /**
@@ -183,6 +203,7 @@ public final class ApiRateLimiter {
         if (probing) {
             probeSentAt = now;
         }
+        spent.record();
         return Duration.ZERO;
     }
 
@@ -230,7 +251,8 @@ public final class ApiRateLimiter {
         }
         long excess = bucket.getAvailableTokens() - Math.max(0, remaining);
         if (excess > 0) {
-            bucket.tryConsumeAsMuchAsPossible(excess);
+            // Spent by the account's other services: gone for us as surely as our own requests.
+            spent.record(bucket.tryConsumeAsMuchAsPossible(excess));
         }
         if (remaining <= 0 && reset != null) {
             pauseUntil(reset);
@@ -258,6 +280,19 @@ public final class ApiRateLimiter {
         SharedTokens tokens = sharedTokens();
         double capacity = tokens != null && tokens.up() ? burst : Math.floor(burst * share);
         return paused() || share <= 0 ? 0 : Math.min(1, (double) availableTokens() / Math.max(1, capacity));
+    }
+
+    /** Tokens taken per minute lately, by every caller (see {@link DecayingRate}). */
+    public double spentPerMinute() {
+        return spent.perMinute();
+    }
+
+    /**
+     * A rate meter on the limiter's clock with the same memory as {@link #spentPerMinute()}, for a caller to measure
+     * its own share of the spending and pace by what the others spend.
+     */
+    public DecayingRate newRateMeter() {
+        return new DecayingRate(clock, SPENT_RATE_MEMORY);
     }
 
     public boolean paused() {

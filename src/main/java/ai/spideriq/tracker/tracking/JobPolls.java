@@ -111,6 +111,13 @@ final class JobPolls implements EndHints {
         return jobs.values().stream().anyMatch(job -> job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced());
     }
 
+    @Override
+    public boolean endsAwaitRead() {
+        Instant now = clock.instant();
+        return jobs.values().stream().anyMatch(job -> job.phase() == TrackedJob.Phase.WAITING && job.endAnnounced()
+                && job.nextPollAt() != null && !job.nextPollAt().isAfter(now));
+    }
+
     /**
      * Applies a change of what covers the jobs. When coverage gets worse (the stream or the sweeps are gone), jobs
      * waiting for a guard poll are brought forward to where the plan now places them: each job's own time, so a

@@ -39,6 +39,14 @@ final class RecordingHints implements EndHints {
         return !awaiting.isEmpty();
     }
 
+    /** Whether the pretend tracker has announced ends waiting for tokens. */
+    boolean readsQueued;
+
+    @Override
+    public boolean endsAwaitRead() {
+        return readsQueued;
+    }
+
     List<String> ends() {
         return told.stream().filter(line -> line.startsWith("ended ")).toList();
     }

@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -139,5 +140,48 @@ class ApiRateLimiterTest {
         limiter.observeServerCount(0, clock.instant().plusSeconds(12));
 
         assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void knowsTheRateItsTokensWereTakenAtLately() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+        takeEvery(limiter, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        double steady = limiter.spentPerMinute();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(steady).isCloseTo(60, within(2.0));
+        assertThat(limiter.spentPerMinute()).isLessThan(1); // nothing taken since: forgotten
+    }
+
+    @Test
+    void countsTokensTheServerSaysOthersSpentAsSpent() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+
+        limiter.observeServerCount(4, clock.instant().plusSeconds(40));
+
+        // Six tokens gone at once: six requests within the rate's one-minute memory.
+        assertThat(limiter.spentPerMinute()).isCloseTo(6, within(1e-9));
+    }
+
+    @Test
+    void aCallerMeasuresItsOwnShareWithTheSameMemory() {
+        ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
+        DecayingRate mine = limiter.newRateMeter();
+        for (int i = 0; i < 300; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(limiter.tryAcquire()).isZero();
+            if (i % 3 == 0) {
+                mine.record();
+            }
+        }
+
+        assertThat(limiter.spentPerMinute() - mine.perMinute()).isCloseTo(40, within(2.0));
+    }
+
+    private void takeEvery(ApiRateLimiter limiter, Duration period, Duration total) {
+        for (Duration t = Duration.ZERO; t.compareTo(total) < 0; t = t.plus(period)) {
+            clock.advance(period);
+            assertThat(limiter.tryAcquire()).isZero();
+        }
     }
 }

@@ -337,6 +337,22 @@ class JobTrackerTest {
     }
 
     @Test
+    void anAnnouncedEndWaitingForATokenIsWhatSweepsYieldTo() {
+        tracker.announcements().sweeping(true);
+        UUID job = script(ended(JobStatus.COMPLETED));
+        register(job);
+        assertThat(tracker.announcements().endsAwaitRead()).isFalse(); // its guard poll is two minutes out
+
+        spendTheBudget();
+        tracker.announcements().announceEnded(job);
+        assertThat(tracker.announcements().endsAwaitRead()).isTrue();
+
+        timers.advance(Duration.ofMinutes(1)); // the budget comes back: the end is read
+        assertThat(tracker.announcements().endsAwaitRead()).isFalse();
+        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
+    }
+
+    @Test
     void eventsOfJobsItDoesNotTrackCostNothing() {
         tracker.announcements().announceStarted(UUID.randomUUID());
         tracker.announcements().announceEnded(UUID.randomUUID());

@@ -100,6 +100,17 @@ class PollPlannerTest {
     }
 
     @Test
+    void whileSweepsWorkAJobIsGuardedEveryFallbackIntervalWhateverIsLearnedAndWhateverTheBudget() {
+        // The sweeps find every end: a guard where ends are likely would look where they already look.
+        learn("spiderSite", 100, i -> Duration.ofSeconds(i + 1));
+        slack = 1;
+
+        assertThat(secondsToNext(job("spiderSite", 0), T0, Coverage.SWEEPS)).isEqualTo(120);
+        assertThat(secondsToNext(job("spiderSite", 1), T0.plusSeconds(120), Coverage.SWEEPS)).isEqualTo(120);
+        assertThat(secondsToNext(job("spiderMaps", 0), T0, Coverage.SWEEPS)).isEqualTo(120); // nothing learned
+    }
+
+    @Test
     void measuresFromTheStartOnceTheStreamAnnouncedIt() {
         for (int i = 0; i < 100; i++) {
             TrackedJob ended = job("spiderSite", 0).started(T0.plusSeconds(30));
@@ -112,7 +123,11 @@ class PollPlannerTest {
     }
 
     private long secondsToNext(TrackedJob job, Instant now, boolean streaming) {
-        return Duration.between(now, planner.next(job, now, streaming ? Coverage.STREAM : Coverage.POLLS, random)).toSeconds();
+        return secondsToNext(job, now, streaming ? Coverage.STREAM : Coverage.POLLS);
+    }
+
+    private long secondsToNext(TrackedJob job, Instant now, Coverage coverage) {
+        return Duration.between(now, planner.next(job, now, coverage, random)).toSeconds();
     }
 
     private void learn(String type, int count, java.util.function.IntFunction<Duration> duration) {
