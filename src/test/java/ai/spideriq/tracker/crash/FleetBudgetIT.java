@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
@@ -45,9 +39,6 @@ class FleetBudgetIT {
     private static final double SHARE = 120;
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
             "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false");
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
-    private static final Pattern BUDGET = Pattern.compile("(?m)^spideriq_limiter_budget_per_minute(?:\\{[^}]*})? (\\S+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Vertx vertx;
     private static SpiderIqSimulator simulator;
     private static int simulatorPort;
@@ -130,16 +121,7 @@ class FleetBudgetIT {
     static List<Double> budgets(List<String> names) throws IOException, InterruptedException {
         List<Double> budgets = new ArrayList<>();
         for (String name : names) {
-            Matcher port = LISTENING.matcher(TrackerProcess.log(name));
-            if (!port.find()) {
-                budgets.add(0.0);
-                continue;
-            }
-            String scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port.group(1)
-                    + "/q/metrics")).header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher budget = BUDGET.matcher(scrape);
-            budgets.add(budget.find() ? Double.parseDouble(budget.group(1)) : 0.0);
+            budgets.add(TrackerProcess.gauge(name, "spideriq_limiter_budget_per_minute"));
         }
         return budgets;
     }

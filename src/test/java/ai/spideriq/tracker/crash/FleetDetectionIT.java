@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
@@ -49,9 +43,6 @@ class FleetDetectionIT {
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_EVENTS_ENABLED", "true",
             "SPIDERIQ_SWEEP_ENABLED", "false", "SPIDERIQ_POLL_INITIAL_DELAY", "30s", "SPIDERIQ_POLL_MAX_DELAY", "60s",
             "SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "300", "SPIDERIQ_RATE_LIMIT_BURST", "30");
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
-    private static final Pattern ACTIVE = Pattern.compile("(?m)^spideriq_detector_active(?:\\{[^}]*})? (\\S+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Vertx vertx;
     private static SpiderIqSimulator simulator;
     private static int simulatorPort;
@@ -153,15 +144,7 @@ class FleetDetectionIT {
     private static List<String> detectors(List<String> names) throws IOException, InterruptedException {
         List<String> active = new ArrayList<>();
         for (String name : names) {
-            Matcher port = LISTENING.matcher(TrackerProcess.log(name));
-            if (!port.find()) {
-                continue;
-            }
-            String scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port.group(1)
-                    + "/q/metrics")).header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher value = ACTIVE.matcher(scrape);
-            if (value.find() && Double.parseDouble(value.group(1)) == 1) {
+            if (TrackerProcess.gauge(name, "spideriq_detector_active") == 1) {
                 active.add(name);
             }
         }

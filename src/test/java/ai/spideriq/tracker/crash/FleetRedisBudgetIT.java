@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
@@ -46,7 +44,6 @@ class FleetRedisBudgetIT {
     private static final String FALLBACK = "Shared rate-limit store";
     /** Redis asks for it, so the URL carries it: no log line may. */
     private static final String PASSWORD = "s3cret-redis-password";
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Vertx vertx;
     private static SpiderIqSimulator simulator;
@@ -88,7 +85,8 @@ class FleetRedisBudgetIT {
             List<String> first = submit();
             await().atMost(Duration.ofSeconds(240)).until(() -> FleetBudgetIT.ended(outcomes, first) == JOBS);
             for (String name : names) {
-                assertThat(scrape(name)).as(name).containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 1");
+                assertThat(TrackerProcess.scrape(name)).as(name)
+                        .containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 1");
             }
             int sharedRequests = simulator.requests().size();
 
@@ -112,7 +110,8 @@ class FleetRedisBudgetIT {
             assertThat(second).allSatisfy(job -> assertThat(outcomes.forKey(job)).hasSize(1));
             for (String name : names) {
                 assertThat(ready(name)).as("%s ready without Redis", name).isEqualTo(200);
-                assertThat(scrape(name)).as(name).containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 0");
+                assertThat(TrackerProcess.scrape(name)).as(name)
+                        .containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 0");
                 assertThat(TrackerProcess.log(name)).as(name).doesNotContain(PASSWORD);
             }
         } finally {
@@ -144,19 +143,12 @@ class FleetRedisBudgetIT {
         return lines == 1;
     }
 
-    private static String scrape(String name) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(name) + "/q/metrics")).header("Accept", "text/plain")
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
     private static int ready(String name) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base(name) + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String base(String name) throws IOException {
-        Matcher port = LISTENING.matcher(TrackerProcess.log(name));
-        assertThat(port.find()).as("%s listening", name).isTrue();
-        return "http://localhost:" + port.group(1);
+        return TrackerProcess.baseUrl(name).orElseThrow(() -> new AssertionError(name + " is not listening"));
     }
 }

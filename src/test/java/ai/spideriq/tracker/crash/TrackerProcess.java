@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +38,9 @@ import io.vertx.ext.web.Router;
  * and {@link CrashRecoveryIT} never read each other's jobs), and a simulator in this JVM that outlives it.
  */
 final class TrackerProcess {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String TOKEN = "sim-client:sim-key:sim-secret";
     private static KafkaCompanion kafka;
@@ -109,6 +119,29 @@ final class TrackerProcess {
             return Files.readString(log).contains("Assigned partitions");
         });
         return process;
+    }
+
+    /** Where the replica started as {@code name} serves HTTP, once its log says so. */
+    static Optional<String> baseUrl(String name) throws IOException {
+        Matcher port = LISTENING.matcher(log(name));
+        return port.find() ? Optional.of("http://localhost:" + port.group(1)) : Optional.empty();
+    }
+
+    /** The replica's /q/metrics in the classic text format. */
+    static String scrape(String name) throws IOException, InterruptedException {
+        String base = baseUrl(name).orElseThrow(() -> new IllegalStateException(name + " is not listening yet"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).header("Accept", "text/plain")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The value of an untagged (or single-series) gauge on the replica's /q/metrics; 0 until it listens. */
+    static double gauge(String name, String metric) throws IOException, InterruptedException {
+        if (baseUrl(name).isEmpty()) {
+            return 0;
+        }
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{[^}]*})? (\\S+)")
+                .matcher(scrape(name));
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     static String log(String name) throws IOException {
