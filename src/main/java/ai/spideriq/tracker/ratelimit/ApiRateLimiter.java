@@ -143,8 +143,7 @@ public final class ApiRateLimiter {
 
     /** The pace this replica can keep up: its bucket's refill, the window less the burst (see {@link #limit}). */
     public double sustainedPerMinute() {
-        double window = budgetPerMinute();
-        return Math.max(window - Math.max(1, Math.floor(burst * share)), window / 2);
+        return refillPerMinute(share);
     }
 
     /**
@@ -153,11 +152,17 @@ public final class ApiRateLimiter {
      * by that one token, and still moves.
      */
     private Bandwidth limit(double fraction) {
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(60e9 / refillPerMinute(fraction))));
+        return Bandwidth.builder().capacity(capacity(fraction)).refillGreedy(1, perToken).build();
+    }
+
+    private long capacity(double fraction) {
+        return Math.max(1, (long) Math.floor(burst * fraction));
+    }
+
+    private double refillPerMinute(double fraction) {
         double window = requestsPerMinute * fraction;
-        long capacity = Math.max(1, (long) Math.floor(burst * fraction));
-        double refill = Math.max(window - capacity, window / 2);
-        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(60e9 / refill)));
-        return Bandwidth.builder().capacity(capacity).refillGreedy(1, perToken).build();
+        return Math.max(window - capacity(fraction), window / 2);
     }
 
     /**
@@ -278,8 +283,8 @@ public final class ApiRateLimiter {
      */
     public double slack() {
         SharedTokens tokens = sharedTokens();
-        double capacity = tokens != null && tokens.up() ? burst : Math.floor(burst * share);
-        return paused() || share <= 0 ? 0 : Math.min(1, (double) availableTokens() / Math.max(1, capacity));
+        double capacity = tokens != null && tokens.up() ? burst : capacity(share);
+        return paused() || share <= 0 ? 0 : Math.min(1, (double) availableTokens() / capacity);
     }
 
     /** Tokens taken per minute lately, by every caller (see {@link DecayingRate}). */
