@@ -19,7 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.outcome.WriteRetry;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobType;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ai.spideriq.tracker.outcome.WriteRetry;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobType;
