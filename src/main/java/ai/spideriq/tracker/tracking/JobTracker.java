@@ -39,7 +39,7 @@ public final class JobTracker implements JobPolls.Listener {
 
     private final TrackedJobs jobs;
     private final Set<Integer> released = new HashSet<>();
-    private final EndedSubmissions ended = new EndedSubmissions();
+    private final ReplayGuard replays = new ReplayGuard();
     private final Executor context;
     private final InstantSource clock;
     private final JobPolls polls;
@@ -78,7 +78,7 @@ public final class JobTracker implements JobPolls.Listener {
             if (jobs.holds(jobId)) {
                 return Registration.DUPLICATE;
             }
-            if (ended.isReplay(jobId, partition, offset)) {
+            if (replays.isReplay(jobId, partition, offset)) {
                 return Registration.ALREADY_ENDED;
             }
             jobs.registering(jobId);
@@ -109,7 +109,7 @@ public final class JobTracker implements JobPolls.Listener {
     public void resume(int partition, List<TrackedJob> restored, List<EndedSubmission> endedSubmissions) {
         context.execute(() -> {
             released.remove(partition);
-            endedSubmissions.forEach(ended::add);
+            endedSubmissions.forEach(replays::add);
             polls.resume(restored.stream().filter(job -> jobs.find(job.jobId()).isEmpty()).toList());
             if (!restored.isEmpty()) {
                 LOG.infof("Resumed %d job(s) of partition %d", restored.size(), partition);
@@ -121,7 +121,7 @@ public final class JobTracker implements JobPolls.Listener {
     public void release(Collection<Integer> partitions) {
         context.execute(() -> {
             released.addAll(partitions);
-            ended.dropPartitions(partitions);
+            replays.dropPartitions(partitions);
             jobs.removeIf(job -> partitions.contains(job.partition()) && job.phase() != TrackedJob.Phase.PUBLISHING)
                     .forEach(job -> polls.cancel(job.jobId()));
         });
@@ -134,7 +134,7 @@ public final class JobTracker implements JobPolls.Listener {
      */
     public void forgetCommitted(Map<Integer, Long> committed) {
         // Bounded: an ended record left behind is found ended by the next restore and forgotten again then.
-        context.execute(() -> ended.removeCommitted(committed).forEach(e -> retry.bounded(log.forget(e.jobId(),
+        context.execute(() -> replays.removeCommitted(committed).forEach(e -> retry.bounded(log.forget(e.jobId(),
                 e.partition()), IN_FLIGHT, "the tombstone", e.jobId(), FORGET_RETRY_FOR).subscribe().with(ignored -> {
                 }, failure -> {
                 })));
@@ -169,7 +169,7 @@ public final class JobTracker implements JobPolls.Listener {
         jobs.remove(job);
         if (!released.contains(job.partition())) {
             // Of a released partition, the new owner restores the ended record itself.
-            ended.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
+            replays.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
         }
         metrics.outcome(ending.outcome(), job.type(), job.requests(), Duration.between(job.firstSeenAt(), endedAt));
         if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {
