@@ -8,14 +8,17 @@ import jakarta.enterprise.event.Observes;
 
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Refuses to start without a token, and asks the API once whether it accepts it, so readiness knows before the first
  * job. After that real polls keep {@link ApiAccess} current; the probe only asks again while the token is not known to
- * be accepted. A probe takes its token from the shared limiter like any request.
+ * be accepted, every {@code spideriq.rate-limit.auth-failure-pause}. A probe takes its token from the shared limiter
+ * like any request.
  */
 @ApplicationScoped
 public class ApiAccessProbe {
@@ -26,16 +29,12 @@ public class ApiAccessProbe {
     private final SpiderIqClient client;
     private final ApiAccess access;
     private final ApiRateLimiter limiter;
-    private final Vertx vertx;
     private final TrackerConfig config;
-    private long timer = -1;
 
-    public ApiAccessProbe(SpiderIqClient client, ApiAccess access, ApiRateLimiter limiter, Vertx vertx,
-            TrackerConfig config) {
+    public ApiAccessProbe(SpiderIqClient client, ApiAccess access, ApiRateLimiter limiter, TrackerConfig config) {
         this.client = client;
         this.access = access;
         this.limiter = limiter;
-        this.vertx = vertx;
         this.config = config;
     }
 
@@ -48,20 +47,21 @@ public class ApiAccessProbe {
     }
 
     void onStart(@Observes StartupEvent event) {
-        probe();
-        timer = vertx.setPeriodic(config.rateLimit().authFailurePause().toMillis(), id -> probe());
+        probe().subscribe().with(ignored -> {
+        });
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void probe() {
+    /**
+     * Non-blocking (the answer comes through the reactive client), so on the event loop; a probe still waiting for its
+     * answer is not doubled. Only while the application runs.
+     */
+    @Scheduled(identity = "spideriq-api-access-probe", every = "${spideriq.rate-limit.auth-failure-pause}",
+            delayed = "${spideriq.rate-limit.auth-failure-pause}", concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationNotRunning.class)
+    Uni<Void> probe() {
         if (access.state() != ApiAccess.State.ACCEPTED && limiter.tryAcquire().isZero()) {
-            client.poll(NO_JOB).subscribe().with(result -> {
-            });
+            return client.poll(NO_JOB).replaceWithVoid();
         }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,11 +18,12 @@ import org.jboss.logging.Logger;
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.tracking.JobTracker;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.vertx.core.Vertx;
 
 /**
  * Consumes {@code spideriq.jobs.submitted}. A valid submission is acknowledged (its offset may be committed) as soon
@@ -43,33 +43,29 @@ public class SubmissionConsumer {
     private final Set<String> passThrough;
     private final DeadLetterWriter deadLetters;
     private final RejectionLog rejections;
-    private final Vertx vertx;
-    private final TrackerConfig.Intake intake;
-    private long timer = -1;
 
     public SubmissionConsumer(JobTracker tracker, TrackerMetrics metrics, TrackerConfig config,
-            DeadLetterWriter deadLetters, Vertx vertx) {
+            DeadLetterWriter deadLetters) {
         this.parser = new SubmissionParser(config.intake().maxRecordBytes());
         this.tracker = tracker;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.vertx = vertx;
-        this.intake = config.intake();
-        this.rejections = new RejectionLog(InstantSource.system(), intake.rejectionsLogged(),
-                intake.rejectionLogInterval(), LOG::warn);
+        this.rejections = new RejectionLog(InstantSource.system(), config.intake().rejectionsLogged(),
+                config.intake().rejectionLogInterval(), LOG::warn);
         this.passThrough = config.outcomes().passThroughHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(Math.max(1000, intake.rejectionLogInterval().toMillis() / 4),
-                id -> rejections.tick());
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+    /**
+     * Logs the counts of a {@code rejection-log-interval} that is over even when no record came since: checked every
+     * second, so that line comes at most a second late whatever the interval. A lock and a clock reading when there
+     * is nothing to log, so on the event loop, like the rejections it counts.
+     */
+    @Scheduled(identity = "spideriq-rejection-log-flush", every = "1s", concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationNotRunning.class)
+    @NonBlocking
+    void flushRejectionLog() {
+        rejections.tick();
     }
 
     @Incoming(CHANNEL)

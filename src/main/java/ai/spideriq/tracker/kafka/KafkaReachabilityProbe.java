@@ -19,30 +19,33 @@ import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.smallrye.common.annotation.Identifier;
-import io.vertx.core.Vertx;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
- * Asks the Kafka cluster to describe itself every {@code spideriq.kafka.reachability-interval}: one small Admin
- * request, sent from a Vert.x timer without blocking it (the Admin client's one network thread does the waiting), at
- * most one at a time. {@link KafkaReachability} keeps the answers for readiness and {@code spideriq_kafka_reachable}.
+ * Asks the Kafka cluster to describe itself at start-up and every {@code spideriq.kafka.reachability-interval}: one
+ * small Admin request, sent from the event loop without blocking it (the Admin client's one network thread does the
+ * waiting), at most one at a time. Each tick also checks how long the brokers have been silent, even while a question
+ * is still out, so readiness goes DOWN on time. {@link KafkaReachability} keeps the answers for readiness and
+ * {@code spideriq_kafka_reachable}.
  * <p>
  * Needed because the messaging channels' own readiness stays UP while the brokers are away after start-up.
  */
 @ApplicationScoped
 public class KafkaReachabilityProbe {
 
-    private final Vertx vertx;
     private final TrackerConfig.Kafka config;
     private final Map<String, Object> kafka;
     private final KafkaReachability reachability;
     private final AtomicBoolean asking = new AtomicBoolean();
-    private Admin admin;
-    private long timer = -1;
+    /** Created at start-up, closed at shutdown; null outside, when there is nothing to ask with. */
+    private volatile Admin admin;
 
-    public KafkaReachabilityProbe(Vertx vertx, TrackerConfig config,
+    public KafkaReachabilityProbe(TrackerConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this.vertx = vertx;
         this.config = config.kafka();
         this.kafka = kafka;
         this.reachability = new KafkaReachability(InstantSource.system(), this.config.unreachableAfter(),
@@ -61,19 +64,26 @@ public class KafkaReachabilityProbe {
         admin = Admin.create(adminConfig);
         metrics.kafkaReachableGauge(reachability::reachable);
         probe();
-        timer = vertx.setPeriodic(config.reachabilityInterval().toMillis(), id -> probe());
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
+        Admin closing = admin;
+        admin = null;
+        if (closing != null) {
+            closing.close(Duration.ofSeconds(1));
         }
     }
 
-    private void probe() {
+    /** On the event loop (it never waits); only while the application runs, and the Admin client is open. */
+    @Scheduled(identity = "spideriq-kafka-reachability", every = "${spideriq.kafka.reachability-interval}",
+            delayed = "${spideriq.kafka.reachability-interval}", concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationNotRunning.class)
+    @NonBlocking
+    void probe() {
+        Admin admin = this.admin;
+        if (admin == null) {
+            return;
+        }
         reachability.check();
         if (!asking.compareAndSet(false, true)) {
             // The previous question is still out (it waits for a broker up to unreachable-after).

@@ -3,42 +3,39 @@ package ai.spideriq.tracker.metrics;
 import java.time.InstantSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import ai.spideriq.tracker.TrackerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
-/** Logs the {@link TrackerSummary} every {@code spideriq.summary.interval}, on a Vert.x timer. */
+/**
+ * Logs the {@link TrackerSummary} every {@code spideriq.summary.interval} (the first one interval after start-up),
+ * unless {@code spideriq.summary.enabled} is false. Runs on a worker thread: it walks the meter registry and writes a
+ * log line, nothing that needs the event loop.
+ */
 @ApplicationScoped
 class TrackerSummaryLog {
 
     private static final Logger LOG = Logger.getLogger(TrackerSummaryLog.class);
 
-    private final Vertx vertx;
-    private long timerId = -1;
+    private final boolean enabled;
+    private final TrackerSummaryReader reader;
 
-    TrackerSummaryLog(Vertx vertx) {
-        this.vertx = vertx;
+    TrackerSummaryLog(MeterRegistry registry, TrackerConfig config) {
+        this.enabled = config.summary().enabled();
+        this.reader = new TrackerSummaryReader(registry, InstantSource.system(), config.rateLimit().requestsPerMinute());
     }
 
-    void start(@Observes StartupEvent event, MeterRegistry registry, TrackerConfig config) {
-        if (!config.summary().enabled()) {
-            return;
-        }
-        TrackerSummaryReader reader = new TrackerSummaryReader(registry, InstantSource.system(),
-                config.rateLimit().requestsPerMinute());
-        timerId = vertx.setPeriodic(config.summary().interval().toMillis(),
-                ignored -> LOG.info(reader.read().line()));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+    @Scheduled(identity = "spideriq-summary-log", every = "${spideriq.summary.interval}",
+            delayed = "${spideriq.summary.interval}", concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationNotRunning.class)
+    void log() {
+        if (enabled) {
+            LOG.info(reader.read().line());
         }
     }
 }
