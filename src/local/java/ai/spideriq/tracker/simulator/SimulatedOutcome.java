@@ -2,15 +2,18 @@ package ai.spideriq.tracker.simulator;
 
 import java.util.Arrays;
 
-/** How a simulated job ends if nobody cancels it first. */
-public enum JobOutcome {
+/**
+ * How a simulated job ends if nobody cancels it first; the tracker's outcome record is
+ * {@link ai.spideriq.tracker.outcome.JobOutcome}.
+ */
+public enum SimulatedOutcome {
     COMPLETED(JobState.COMPLETED),
     FAILED(JobState.FAILED),
     CANCELLED(JobState.CANCELLED);
 
     private final JobState finalState;
 
-    JobOutcome(JobState finalState) {
+    SimulatedOutcome(JobState finalState) {
         this.finalState = finalState;
     }
 
@@ -25,7 +28,7 @@ public enum JobOutcome {
     }
 
     /** Parses a wire name (case-insensitive). */
-    public static JobOutcome fromWireName(String name) {
+    public static SimulatedOutcome fromWireName(String name) {
         return Arrays.stream(values())
                 .filter(outcome -> outcome.name().equalsIgnoreCase(name))
                 .findFirst()

@@ -3,8 +3,11 @@ package ai.spideriq.tracker.simulator;
 import java.util.Arrays;
 import java.util.List;
 
-/** The two SpiderIQ job types, with the example payloads a completed job of each type can answer with. */
-public enum JobType {
+/**
+ * The two SpiderIQ job types as the simulator serves them: wire name, workers and the example payloads a completed
+ * job of each type can answer with. The tracker's own is {@link ai.spideriq.tracker.client.JobType}.
+ */
+public enum SimulatedJobType {
     SPIDER_SITE("spiderSite", "spider-site-main-", 3,
             List.of("site-minimal", "site-with-ai", "site-full-champ"), List.of("site-newer-variant")),
     SPIDER_MAPS("spiderMaps", "spider-maps-main-", 2,
@@ -16,7 +19,8 @@ public enum JobType {
     private final List<String> docsVariants;
     private final List<String> newerVariants;
 
-    JobType(String wireName, String workerPrefix, int workerCount, List<String> docsVariants, List<String> newerVariants) {
+    SimulatedJobType(String wireName, String workerPrefix, int workerCount, List<String> docsVariants,
+            List<String> newerVariants) {
         this.wireName = wireName;
         this.workerPrefix = workerPrefix;
         this.workerCount = workerCount;
@@ -50,7 +54,7 @@ public enum JobType {
     }
 
     /** Parses the wire name (case-insensitive); also accepts the enum constant name. */
-    public static JobType fromWireName(String name) {
+    public static SimulatedJobType fromWireName(String name) {
         return Arrays.stream(values())
                 .filter(type -> type.wireName.equalsIgnoreCase(name) || type.name().equalsIgnoreCase(name))
                 .findFirst()
