@@ -1,17 +1,13 @@
-package ai.spideriq.tracker.client.model;
+package ai.spideriq.tracker.client;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-/** SpiderIQ job status; {@link #UNKNOWN} stands for any value newer than this client. */
+/** SpiderIQ job status, as the {@code status} field of a results body carries it. */
 public enum JobStatus {
     QUEUED("queued"),
     PROCESSING("processing"),
     COMPLETED("completed"),
     FAILED("failed"),
     CANCELLED("cancelled"),
-    @JsonEnumDefaultValue
+    /** Any value newer than this tracker. */
     UNKNOWN("unknown");
 
     private final String wireName;
@@ -20,7 +16,7 @@ public enum JobStatus {
         this.wireName = wireName;
     }
 
-    @JsonValue
+    /** The name the API uses, {@code unknown} for {@link #UNKNOWN}. */
     public String wireName() {
         return wireName;
     }
@@ -30,12 +26,7 @@ public enum JobStatus {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
-    /**
-     * Maps a wire value to a status; anything unrecognised (null included) is {@link #UNKNOWN}.
-     * Being the creator, it makes the fallback independent of READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE,
-     * which {@code @JsonEnumDefaultValue} alone would need.
-     */
-    @JsonCreator
+    /** Looks a wire name up; anything unrecognised (null included) is {@link #UNKNOWN}. */
     public static JobStatus fromWire(String wire) {
         for (JobStatus status : values()) {
             if (status.wireName.equals(wire)) {
