@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.SimulatedJob;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatorConfig;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -87,7 +87,8 @@ class DemoFeeder {
     }
 
     private void submitOne(double spiderMapsShare) {
-        JobType type = random.nextDouble() < spiderMapsShare ? JobType.SPIDER_MAPS : JobType.SPIDER_SITE;
+        SimulatedJobType type = random.nextDouble() < spiderMapsShare
+                ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE;
         SimulatedJob job = simulator.create(JobSpec.of(type));
         RecordHeaders headers = new RecordHeaders();
         headers.add("traceparent", traceparent().getBytes(StandardCharsets.UTF_8));

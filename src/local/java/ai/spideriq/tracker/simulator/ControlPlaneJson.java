@@ -43,9 +43,9 @@ final class ControlPlaneJson {
             throw new IllegalArgumentException("count must be 1.." + MAX_COUNT);
         }
         JobSpec spec = new JobSpec(text(body, "job_id"),
-                text(body, "type") == null ? null : JobType.fromWireName(text(body, "type")),
+                text(body, "type") == null ? null : SimulatedJobType.fromWireName(text(body, "type")),
                 seconds(body, "queue_seconds"), seconds(body, "processing_seconds"),
-                text(body, "outcome") == null ? null : JobOutcome.fromWireName(text(body, "outcome")),
+                text(body, "outcome") == null ? null : SimulatedOutcome.fromWireName(text(body, "outcome")),
                 text(body, "payload_variant"));
         return new CreateRequest(count, spec);
     }

@@ -42,12 +42,13 @@ final class JobDrawer {
 
     /** A job created at {@code now} with id {@code jobId} (from {@link #idFor}). */
     SimulatedJob draw(String jobId, JobSpec spec, Instant now) {
-        JobType type = spec.type() != null ? spec.type() : JobType.SPIDER_SITE;
+        SimulatedJobType type = spec.type() != null ? spec.type() : SimulatedJobType.SPIDER_SITE;
         JobTiming timing = settings.timing(type);
         Duration queue = spec.queueTime() != null ? spec.queueTime() : lognormal(timing.queueMedian(), timing.sigma());
         Duration processing = spec.processingDuration() != null
                 ? spec.processingDuration() : lognormal(timing.processingMedian(), timing.sigma());
-        JobOutcome outcome = spec.outcome() != null ? spec.outcome() : settings.outcomeMix().pick(random.nextDouble());
+        SimulatedOutcome outcome = spec.outcome() != null
+                ? spec.outcome() : settings.outcomeMix().pick(random.nextDouble());
         String variant = spec.payloadVariant() != null ? checkedVariant(type, spec.payloadVariant()) : pick(type.docsVariants());
         String worker = type.workerPrefix() + (1 + random.nextInt(type.workerCount()));
         if (queue.isNegative() || processing.isNegative()) {
@@ -65,7 +66,7 @@ final class JobDrawer {
         return choices.get(random.nextInt(choices.size()));
     }
 
-    private static String checkedVariant(JobType type, String variant) {
+    private static String checkedVariant(SimulatedJobType type, String variant) {
         if (!type.supportsVariant(variant)) {
             throw new IllegalArgumentException("Payload variant " + variant + " does not fit " + type.wireName());
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param sortBy the sort key
  * @param descending whether the order is descending
  */
-record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<JobType> type, SortKey sortBy,
+record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<SimulatedJobType> type, SortKey sortBy,
                     boolean descending) {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -60,7 +60,7 @@ record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<
                     : "ensure this value is less than or equal to " + MAX_PAGE_SIZE);
         }
         Optional<JobState> status = value(query, "status_filter").map(JobListQuery::state);
-        Optional<JobType> type = value(query, "type_filter").map(JobListQuery::type);
+        Optional<SimulatedJobType> type = value(query, "type_filter").map(JobListQuery::type);
         SortKey sortBy = value(query, "sort_by").map(JobListQuery::sortKey).orElse(SortKey.CREATED_AT);
         String order = value(query, "sort_order").orElse("desc");
         if (!order.equals("asc") && !order.equals("desc")) {
@@ -95,8 +95,8 @@ record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<
                 + "'queued', 'processing', 'completed', 'failed', 'cancelled'");
     }
 
-    private static JobType type(String name) {
-        for (JobType type : JobType.values()) {
+    private static SimulatedJobType type(String name) {
+        for (SimulatedJobType type : SimulatedJobType.values()) {
             if (type.wireName().equals(name)) {
                 return type;
             }

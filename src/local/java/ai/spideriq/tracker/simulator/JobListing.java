@@ -87,7 +87,7 @@ final class JobListing {
     /** The simulator keeps no submitted URL, so each job gets a stable made-up one of its type's kind. */
     static String urlOf(SimulatedJob job) {
         String tag = job.jobId().substring(0, 8);
-        return job.type() == JobType.SPIDER_MAPS
+        return job.type() == SimulatedJobType.SPIDER_MAPS
                 ? "https://www.google.com/maps/search/coffee+shop+" + tag
                 : "https://site-" + tag + ".example.com";
     }

@@ -18,10 +18,10 @@ public record OutcomeMix(double failedFraction, double cancelledFraction) {
     }
 
     /** The outcome for a uniform draw {@code u} in [0, 1). */
-    public JobOutcome pick(double u) {
+    public SimulatedOutcome pick(double u) {
         if (u < failedFraction) {
-            return JobOutcome.FAILED;
+            return SimulatedOutcome.FAILED;
         }
-        return u < failedFraction + cancelledFraction ? JobOutcome.CANCELLED : JobOutcome.COMPLETED;
+        return u < failedFraction + cancelledFraction ? SimulatedOutcome.CANCELLED : SimulatedOutcome.COMPLETED;
     }
 }

@@ -18,8 +18,9 @@ import java.time.Instant;
  * @param outcome how the job ends unless cancelled
  * @param cancelledAt when the job was cancelled through the API, or {@code null}
  */
-public record SimulatedJob(String jobId, JobType type, String payloadVariant, String workerId, Instant createdAt,
-                           Duration queueTime, Duration processingDuration, JobOutcome outcome, Instant cancelledAt) {
+public record SimulatedJob(String jobId, SimulatedJobType type, String payloadVariant, String workerId,
+                           Instant createdAt, Duration queueTime, Duration processingDuration,
+                           SimulatedOutcome outcome, Instant cancelledAt) {
 
     /** When a worker picks the job up. */
     public Instant startsAt() {

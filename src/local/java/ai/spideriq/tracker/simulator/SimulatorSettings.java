@@ -59,8 +59,8 @@ public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactive
     }
 
     /** The timing of jobs of {@code type}. */
-    public JobTiming timing(JobType type) {
-        return type == JobType.SPIDER_MAPS ? mapsTiming : siteTiming;
+    public JobTiming timing(SimulatedJobType type) {
+        return type == SimulatedJobType.SPIDER_MAPS ? mapsTiming : siteTiming;
     }
 
     /** Builds settings for use without CDI (tests, the benchmark). */

@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.client.model.LenientInstant;
-
 /**
  * What one answer of {@code GET /api/v1/jobs/list} means. The list is an accelerator: none of its answers judges the
  * token or pauses anything but a 429 (the account's limit, via {@link RateLimitFeedback}). Independent of the HTTP

@@ -2,8 +2,6 @@ package ai.spideriq.tracker.client;
 
 import java.time.Duration;
 
-import ai.spideriq.tracker.client.model.JobResults;
-
 /** What one {@code GET /results} told about a job. {@code /results} alone encodes the state, so one call per poll. */
 public sealed interface PollResult {
 

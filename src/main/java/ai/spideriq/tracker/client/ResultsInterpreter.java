@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
-import ai.spideriq.tracker.client.model.JobResults;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 
@@ -75,7 +74,7 @@ public final class ResultsInterpreter {
 
     private PollResult ended(String body) {
         try {
-            JobResults results = mapper.readValue(body, JobResults.class);
+            JobResults results = JobResults.read(mapper, body);
             if (results.status() == null || !results.status().isTerminal()) {
                 return new PollResult.Failed("ended without a terminal status");
             }
@@ -88,7 +87,7 @@ public final class ResultsInterpreter {
 
     private PollResult running(String body) {
         try {
-            JobResults results = mapper.readValue(body, JobResults.class);
+            JobResults results = JobResults.read(mapper, body);
             String status = results.status() == null ? "processing" : results.status().wireName();
             return new PollResult.Running(status, results.type() == null ? null : results.type().wireName());
         } catch (Exception e) {

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.spideriq.tracker.client.model.JobData;
-import ai.spideriq.tracker.client.model.JobResults;
+import ai.spideriq.tracker.client.JobResults;
 import ai.spideriq.tracker.tracking.Ending;
 import ai.spideriq.tracker.tracking.TrackedJob;
 
@@ -16,7 +16,7 @@ import ai.spideriq.tracker.tracking.TrackedJob;
  * so consumers recognise them; {@code reason} is set on the failed topic only.
  *
  * @param status   {@code completed}, {@code failed} or {@code cancelled}: also which topic carries it
- * @param data     the typed results on completed, null otherwise
+ * @param data     the results' {@code data} as SpiderIQ sent it, on completed; null otherwise
  * @param tracking what the tracker saw of the job
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,7 +28,7 @@ public record JobOutcome(
         @JsonProperty("worker_id") String workerId,
         @JsonProperty("completed_at") Instant completedAt,
         @JsonProperty("error_message") String errorMessage,
-        JobData data,
+        JsonNode data,
         @JsonInclude(JsonInclude.Include.NON_NULL) FailureReason reason,
         Tracking tracking) {
 

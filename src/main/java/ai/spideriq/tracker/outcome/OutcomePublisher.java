@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -51,18 +52,24 @@ public class OutcomePublisher implements Outcomes {
     private final WriteRetry retry;
     private final Duration retryFor;
 
+    @Inject
     public OutcomePublisher(
             @Channel(COMPLETED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> completed,
             @Channel(FAILED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> failed,
             @Channel(CANCELLED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> cancelled,
             OutcomeEncoder encoder, TrackerMetrics metrics, TrackerConfig config) {
+        this(completed, failed, cancelled, encoder, metrics, config.outcomes().publishRetryFor());
+    }
+
+    OutcomePublisher(MutinyEmitter<byte[]> completed, MutinyEmitter<byte[]> failed, MutinyEmitter<byte[]> cancelled,
+            OutcomeEncoder encoder, TrackerMetrics metrics, Duration retryFor) {
         this.completed = completed;
         this.failed = failed;
         this.cancelled = cancelled;
         this.encoder = encoder;
         this.metrics = metrics;
         this.retry = new WriteRetry(metrics.publish());
-        this.retryFor = config.outcomes().publishRetryFor();
+        this.retryFor = retryFor;
     }
 
     /** The topic's short name ({@code completed}, {@code failed}, {@code cancelled}), as metrics tag it. */

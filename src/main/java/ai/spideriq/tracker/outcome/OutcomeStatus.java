@@ -2,7 +2,7 @@ package ai.spideriq.tracker.outcome;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import ai.spideriq.tracker.client.model.JobStatus;
+import ai.spideriq.tracker.client.JobStatus;
 
 /** How a job ended, as the {@code status} field says; each has its own topic. */
 public enum OutcomeStatus {

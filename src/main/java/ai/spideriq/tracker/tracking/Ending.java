@@ -1,6 +1,6 @@
 package ai.spideriq.tracker.tracking;
 
-import ai.spideriq.tracker.client.model.JobResults;
+import ai.spideriq.tracker.client.JobResults;
 
 /** Why tracking of a job ended. */
 public sealed interface Ending {

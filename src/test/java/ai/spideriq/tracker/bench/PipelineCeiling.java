@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SimulatedJob;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.testing.KafkaBroker;
 
@@ -69,8 +69,8 @@ final class PipelineCeiling {
             watcher.listen((key, at) -> outcomes.putIfAbsent(key, Instant.now()));
             List<SimulatedJob> created = new ArrayList<>(jobs);
             for (int i = 0; i < jobs; i++) {
-                created.add(http.simulator().create(JobSpec.of(i % 10 < 7 ? JobType.SPIDER_SITE : JobType.SPIDER_MAPS)
-                        .withTimes(Duration.ZERO, Duration.ZERO).withOutcome(JobOutcome.COMPLETED)));
+                created.add(http.simulator().create(JobSpec.of(i % 10 < 7 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
+                        .withTimes(Duration.ZERO, Duration.ZERO).withOutcome(SimulatedOutcome.COMPLETED)));
             }
             Instant first = Instant.now();
             for (SimulatedJob job : created) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 
 /**
  * The issue's workloads, each drawn from a seed: the reference mix (Poisson arrivals; 70 % spiderSite with lognormal
@@ -66,14 +66,14 @@ final class Workloads {
 
     private static JobSpec job(SplittableRandom random, double longTailShare) {
         boolean site = random.nextDouble() < SITE_SHARE;
-        JobType type = site ? JobType.SPIDER_SITE : JobType.SPIDER_MAPS;
+        SimulatedJobType type = site ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS;
         Duration duration = random.nextDouble() < longTailShare
                 ? Duration.ofNanos(random.nextLong(LONG_TAIL_MIN.toNanos(), LONG_TAIL_MAX.toNanos()))
                 : Duration.ofNanos((long) ((site ? SITE_MEDIAN : MAPS_MEDIAN).toNanos()
                         * Math.exp(SIGMA * random.nextGaussian())));
         double u = random.nextDouble();
-        JobOutcome outcome = u < FAILED ? JobOutcome.FAILED
-                : u < FAILED + CANCELLED ? JobOutcome.CANCELLED : JobOutcome.COMPLETED;
+        SimulatedOutcome outcome = u < FAILED ? SimulatedOutcome.FAILED
+                : u < FAILED + CANCELLED ? SimulatedOutcome.CANCELLED : SimulatedOutcome.COMPLETED;
         List<String> variants = type.docsVariants();
         String id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();

@@ -26,9 +26,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import ai.spideriq.tracker.intake.RejectedSubmission;
 import ai.spideriq.tracker.intake.SubmissionParser;
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -200,18 +200,18 @@ class OutcomeContractTest {
         Map<String, String> jobs = new LinkedHashMap<>();
         for (String variant : List.of("site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
                 "maps-newer-variant")) {
-            JobType type = variant.startsWith("maps") ? JobType.SPIDER_MAPS : JobType.SPIDER_SITE;
-            String jobId = create(JobSpec.of(type).withOutcome(JobOutcome.COMPLETED).withPayloadVariant(variant));
+            SimulatedJobType type = variant.startsWith("maps") ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE;
+            String jobId = create(JobSpec.of(type).withOutcome(SimulatedOutcome.COMPLETED).withPayloadVariant(variant));
             submit(jobId, "{\"job_id\":\"" + jobId + "\",\"type\":\"" + type.wireName() + "\"}");
             jobs.put("completed:" + variant, jobId);
         }
-        String failed = create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.FAILED));
+        String failed = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.FAILED));
         submit(failed, "{\"job_id\":\"" + failed + "\",\"type\":\"spiderSite\"}");
         jobs.put("failed:job_failed", failed);
         String unknown = UUID.randomUUID().toString();
         submit(unknown, unknown);
         jobs.put("failed:job_not_found", unknown);
-        String cancelled = create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(JobOutcome.CANCELLED));
+        String cancelled = create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(SimulatedOutcome.CANCELLED));
         submit(null, "\"" + cancelled + "\"");
         jobs.put("cancelled", cancelled);
         String rejectedKey = "contract-" + UUID.randomUUID();

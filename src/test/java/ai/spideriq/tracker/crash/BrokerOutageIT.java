@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import io.vertx.core.Vertx;
 
@@ -46,8 +46,8 @@ class BrokerOutageIT {
 
     private static final Logger LOG = Logger.getLogger(BrokerOutageIT.class);
     private static final String INPUT = "spideriq.jobs.submitted";
-    private static final Map<JobOutcome, String> TOPICS = Map.of(JobOutcome.COMPLETED, "spideriq.jobs.completed",
-            JobOutcome.FAILED, "spideriq.jobs.failed", JobOutcome.CANCELLED, "spideriq.jobs.cancelled");
+    private static final Map<SimulatedOutcome, String> TOPICS = Map.of(SimulatedOutcome.COMPLETED, "spideriq.jobs.completed",
+            SimulatedOutcome.FAILED, "spideriq.jobs.failed", SimulatedOutcome.CANCELLED, "spideriq.jobs.cancelled");
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,11 +66,11 @@ class BrokerOutageIT {
                     Map.of("QUARKUS_HTTP_PORT", Integer.toString(httpPort)));
             try {
                 awaitReadiness(httpPort, 200, Duration.ofSeconds(60));
-                Map<String, JobOutcome> jobs = new LinkedHashMap<>();
+                Map<String, SimulatedOutcome> jobs = new LinkedHashMap<>();
                 // Spread over the outage: a few end before it, most while the broker is away, some after it is back.
                 for (int i = 0; i < 30; i++) {
-                    JobOutcome outcome = i % 10 == 3 ? JobOutcome.FAILED
-                            : i % 10 == 7 ? JobOutcome.CANCELLED : JobOutcome.COMPLETED;
+                    SimulatedOutcome outcome = i % 10 == 3 ? SimulatedOutcome.FAILED
+                            : i % 10 == 7 ? SimulatedOutcome.CANCELLED : SimulatedOutcome.COMPLETED;
                     jobs.put(create(simulator, i, outcome, Duration.ofMillis(1000 + 3000L * i)), outcome);
                 }
                 submit(kafka.bootstrap(), jobs.keySet());
@@ -107,10 +107,10 @@ class BrokerOutageIT {
                 assertThat(status(httpPort, "/q/health/live")).isEqualTo(200);
 
                 // Intake works again too.
-                Map<String, JobOutcome> after = new LinkedHashMap<>();
+                Map<String, SimulatedOutcome> after = new LinkedHashMap<>();
                 for (int i = 0; i < 10; i++) {
-                    after.put(create(simulator, 100 + i, JobOutcome.COMPLETED, Duration.ofMillis(500)),
-                            JobOutcome.COMPLETED);
+                    after.put(create(simulator, 100 + i, SimulatedOutcome.COMPLETED, Duration.ofMillis(500)),
+                            SimulatedOutcome.COMPLETED);
                 }
                 submit(kafka.bootstrap(), after.keySet());
                 jobs.putAll(after);
@@ -136,8 +136,8 @@ class BrokerOutageIT {
         }
     }
 
-    private static String create(SpiderIqSimulator simulator, int i, JobOutcome outcome, Duration processing) {
-        return simulator.create(JobSpec.of(i % 2 == 0 ? JobType.SPIDER_SITE : JobType.SPIDER_MAPS)
+    private static String create(SpiderIqSimulator simulator, int i, SimulatedOutcome outcome, Duration processing) {
+        return simulator.create(JobSpec.of(i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
                 .withOutcome(outcome).withTimes(Duration.ZERO, processing)).jobId();
     }
 
@@ -162,7 +162,7 @@ class BrokerOutageIT {
 
     /** Every outcome record of the given jobs, read until each has one and then a little longer for duplicates. */
     private static Map<String, List<ConsumerRecord<String, String>>> awaitOutcomes(String bootstrap,
-            Map<String, JobOutcome> jobs) {
+            Map<String, SimulatedOutcome> jobs) {
         Map<String, List<ConsumerRecord<String, String>>> seen = new LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "group.id", "outage-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest",

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SimulatorRoutes;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
@@ -70,8 +70,8 @@ class CrashRecoveryIT {
         TopicRecorder topics = TopicRecorder.get();
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
-            jobs.add(simulator.create(JobSpec.of(i % 2 == 0 ? JobType.SPIDER_SITE : JobType.SPIDER_MAPS)
-                    .withOutcome(i % 10 == 0 ? JobOutcome.FAILED : JobOutcome.COMPLETED)
+            jobs.add(simulator.create(JobSpec.of(i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
+                    .withOutcome(i % 10 == 0 ? SimulatedOutcome.FAILED : SimulatedOutcome.COMPLETED)
                     .withTimes(Duration.ZERO, Duration.ofMillis(1000 + 250L * i))).jobId());
         }
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.vertx.core.Vertx;
@@ -73,7 +73,7 @@ class FleetBudgetIT {
             List<String> jobs = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 // Polled every 0.3-2 s for 3-18 s each: far more than the budget allows, so it is all spent.
-                String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                         .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
                 jobs.add(job);
                 TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.TopicRecorder;
@@ -108,7 +108,7 @@ class FleetDetectionIT {
         List<String> jobs = new ArrayList<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < JOBS_PER_PARTITION; i++) {
-                String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                         .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i))).jobId();
                 jobs.add(job);
                 TrackerProcess.send(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.RedisServer;
 import ai.spideriq.tracker.testing.TopicRecorder;
@@ -126,7 +126,7 @@ class FleetRedisBudgetIT {
     private static List<String> submit() {
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
-            String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+            String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                     .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
             jobs.add(job);
             TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));

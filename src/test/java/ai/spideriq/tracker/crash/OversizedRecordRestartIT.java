@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.vertx.core.Vertx;
@@ -81,7 +81,7 @@ class OversizedRecordRestartIT {
     }
 
     private static String newJob() {
-        return simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofMillis(500))).jobId();
     }
 }

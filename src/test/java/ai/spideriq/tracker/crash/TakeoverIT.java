@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import io.vertx.core.Vertx;
 
@@ -55,7 +55,7 @@ class TakeoverIT {
     void afterAKillTheRestartedInstancePollsTheJobsInFlightWithinFifteenSeconds() throws Exception {
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+            jobs.add(simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                     .withTimes(Duration.ZERO, Duration.ofMinutes(5))).jobId());
         }
         Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort, POLLS_ONLY);

@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -46,7 +46,7 @@ class ApiFaultsEndToEndTest {
         // 80 jobs of 2-5 s, each polled every 0.3-2 s, want several hundred requests in a few seconds.
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            jobs.add(simulator.create(JobSpec.of(i % 3 == 0 ? JobType.SPIDER_MAPS : JobType.SPIDER_SITE)
+            jobs.add(simulator.create(JobSpec.of(i % 3 == 0 ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE)
                     .withTimes(Duration.ZERO, Duration.ofMillis(2000 + 40L * i))).jobId());
         }
         jobs.forEach(job -> Submitter.submit(job, job));
@@ -87,8 +87,8 @@ class ApiFaultsEndToEndTest {
     private List<String> createJobs(int count) {
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE)
-                    .withOutcome(ai.spideriq.tracker.simulator.JobOutcome.COMPLETED)
+            jobs.add(simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE)
+                    .withOutcome(ai.spideriq.tracker.simulator.SimulatedOutcome.COMPLETED)
                     .withTimes(Duration.ZERO, Duration.ofMillis(500))).jobId());
         }
         return jobs;

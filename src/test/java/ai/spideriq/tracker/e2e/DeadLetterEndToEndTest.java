@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -66,7 +66,7 @@ class DeadLetterEndToEndTest {
         reasons.keySet().forEach(value -> Submitter.submit("bad-" + tag, value));
         Submitter.submit("bad-" + tag, (byte[]) null, null, Map.of());
         Submitter.submit(UUID.randomUUID().toString(), tag + "-not-a-job");
-        String good = simulator.create(JobSpec.of(JobType.SPIDER_SITE)
+        String good = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE)
                 .withTimes(Duration.ZERO, Duration.ofMillis(500))).jobId();
         Submitter.submitJob(good, "spiderSite");
 

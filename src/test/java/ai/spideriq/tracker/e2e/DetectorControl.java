@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
@@ -41,16 +41,16 @@ final class DetectorControl {
     }
 
     /** Creates and submits a short job that ends as {@code outcome}; returns its id. */
-    String submit(JobOutcome outcome, Duration processing) {
-        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(outcome)
+    String submit(SimulatedOutcome outcome, Duration processing) {
+        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
                 .withTimes(Duration.ofMillis(100), processing)).jobId();
         Submitter.submitJob(jobId, "spiderSite");
         return jobId;
     }
 
     /** Creates a short job at the API that nobody submits to the tracker (another service's job); returns its id. */
-    String untracked(JobOutcome outcome) {
-        return simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(outcome)
+    String untracked(SimulatedOutcome outcome) {
+        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(outcome)
                 .withTimes(Duration.ofMillis(100), Duration.ofMillis(200))).jobId();
     }
 

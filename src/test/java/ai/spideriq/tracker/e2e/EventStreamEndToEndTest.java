@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -53,7 +53,7 @@ class EventStreamEndToEndTest {
     void aJobIsFoundEndedWhenTheStreamAnnouncesIt() {
         awaitStreamUp();
 
-        TopicRecorder.Seen seen = submitAndAwait(JobOutcome.COMPLETED);
+        TopicRecorder.Seen seen = submitAndAwait(SimulatedOutcome.COMPLETED);
 
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.completed");
         // No guard poll came before it: the one request is the one the announcement asked for.
@@ -67,13 +67,13 @@ class EventStreamEndToEndTest {
         given().post("/simulator/events/disconnect").then().statusCode(200);
         awaitStreamUp();
 
-        TopicRecorder.Seen seen = submitAndAwait(JobOutcome.FAILED);
+        TopicRecorder.Seen seen = submitAndAwait(SimulatedOutcome.FAILED);
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.failed");
         assertThat(seen.json().get("reason").asText()).isEqualTo("job_failed");
     }
 
-    private TopicRecorder.Seen submitAndAwait(JobOutcome outcome) {
-        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(outcome)
+    private TopicRecorder.Seen submitAndAwait(SimulatedOutcome outcome) {
+        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
                 .withTimes(Duration.ofMillis(200), Duration.ofSeconds(4))).jobId();
         Submitter.submitJob(jobId, "spiderSite");
         return await().atMost(SOONER_THAN_ANY_POLL).until(() -> {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.TopicRecorder;
@@ -68,11 +68,11 @@ class JobListFaultsEndToEndTest {
     @Test
     void aCancellationIsFoundByASweepAndJobsNobodyTracksCostNothing() {
         control.listMode("{\"mode\":\"normal\"}");
-        List<String> untracked = List.of(control.untracked(JobOutcome.COMPLETED), control.untracked(JobOutcome.FAILED));
-        control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
+        List<String> untracked = List.of(control.untracked(SimulatedOutcome.COMPLETED), control.untracked(SimulatedOutcome.FAILED));
+        control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
         await().atMost(Duration.ofSeconds(10)).until(() -> DetectorControl.metric("spideriq_sweep_working", "") == 1);
 
-        String cancelled = control.submit(JobOutcome.CANCELLED, Duration.ofSeconds(1));
+        String cancelled = control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1));
         await().atMost(SOONER_THAN_ANY_GUARD_POLL).pollInterval(Duration.ofMillis(100))
                 .until(() -> control.allPublished(List.of(cancelled)));
 
@@ -90,8 +90,8 @@ class JobListFaultsEndToEndTest {
     void anUnusableListSwitchesSweepsOffAndPollsFindEveryEnd(String mode) {
         control.listMode(mode);
         double unavailableBefore = DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"");
-        List<String> jobs = List.of(control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(1)),
-                control.submit(JobOutcome.CANCELLED, Duration.ofSeconds(1)));
+        List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
+                control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
                 && DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"") > unavailableBefore);

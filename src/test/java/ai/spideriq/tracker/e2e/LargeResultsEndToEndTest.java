@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.outcome.OutcomePublisher;
-import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -96,7 +96,7 @@ class LargeResultsEndToEndTest {
             alter(admin, cancelled, new AlterConfigOp(new ConfigEntry("max.message.bytes", "100"),
                     AlterConfigOp.OpType.SET));
             try {
-                String jobId = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(JobOutcome.CANCELLED)
+                String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(SimulatedOutcome.CANCELLED)
                         .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
                 Submitter.submitJob(jobId, "spiderMaps");
 
@@ -120,7 +120,7 @@ class LargeResultsEndToEndTest {
     }
 
     private String completedSiteJob(String markdown) {
-        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                 .withPayloadVariant("site-full-champ").withTimes(Duration.ZERO, Duration.ofMillis(500))).jobId();
         simulator.setCompendium(jobId, markdown);
         Submitter.submitJob(jobId, "spiderSite");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobState;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -37,14 +37,14 @@ class OffsetCommitEndToEndTest {
 
     @Test
     void theInputOffsetIsCommittedOnceAJobIsRegisteredNotWhenItEnds() throws Exception {
-        String longJob = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofHours(1)))
+        String longJob = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofHours(1)))
                 .jobId();
         RecordMetadata last;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 KafkaBroker.bootstrapServers(), "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName()))) {
             producer.send(new ProducerRecord<>(KafkaBroker.SUBMITTED, 0, longJob, longJob)).get();
-            String shortJob = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO,
+            String shortJob = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO,
                     Duration.ofHours(1))).jobId();
             last = producer.send(new ProducerRecord<>(KafkaBroker.SUBMITTED, 0, shortJob, shortJob)).get();
         }

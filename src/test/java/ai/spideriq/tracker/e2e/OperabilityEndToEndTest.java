@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -53,7 +53,7 @@ class OperabilityEndToEndTest {
 
     @Test
     void exportsEveryTrackerMetricAndNeverTheToken() throws Exception {
-        String job = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofMillis(300)))
+        String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofMillis(300)))
                 .jobId();
         Submitter.submitJob(job, "spiderMaps");
         Submitter.submit(null, "no-job-here");
@@ -72,7 +72,7 @@ class OperabilityEndToEndTest {
 
     @Test
     void showsAJobInFlightAndAnswers404And400Otherwise() {
-        String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(8)))
+        String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(8)))
                 .jobId();
         Submitter.submit(job, job.getBytes(), null, Map.of("x-correlation-id", "order-42"));
 

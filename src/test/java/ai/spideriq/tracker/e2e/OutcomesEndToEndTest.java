@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -44,8 +44,8 @@ class OutcomesEndToEndTest {
     void publishesEachDocsExampleAsATypedCompletedOutcome() throws Exception {
         for (String variant : List.of("site-minimal", "site-with-ai", "site-full-champ", "maps",
                 "site-newer-variant", "maps-newer-variant")) {
-            JobType type = variant.startsWith("maps") ? JobType.SPIDER_MAPS : JobType.SPIDER_SITE;
-            String jobId = create(JobSpec.of(type).withOutcome(JobOutcome.COMPLETED).withPayloadVariant(variant));
+            SimulatedJobType type = variant.startsWith("maps") ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE;
+            String jobId = create(JobSpec.of(type).withOutcome(SimulatedOutcome.COMPLETED).withPayloadVariant(variant));
             Submitter.submit(jobId, ("{\"job_id\":\"" + jobId + "\",\"type\":\"" + type.wireName() + "\"}")
                     .getBytes(), null, Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
@@ -73,7 +73,7 @@ class OutcomesEndToEndTest {
 
     @Test
     void aFailedJobGoesToTheFailedTopicWithItsErrorMessage() {
-        String jobId = create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.FAILED));
+        String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.FAILED));
         Submitter.submitJob(jobId, "spiderSite");
 
         TopicRecorder.Seen seen = awaitOutcome(jobId);
@@ -87,7 +87,7 @@ class OutcomesEndToEndTest {
 
     @Test
     void aCancelledJobGoesToTheCancelledTopic() {
-        String jobId = create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(JobOutcome.CANCELLED));
+        String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(SimulatedOutcome.CANCELLED));
         // A bare job ID, no type: the tracker learns the type from the API.
         Submitter.submit(null, jobId);
 
@@ -115,7 +115,7 @@ class OutcomesEndToEndTest {
 
     @Test
     void aJobThatNeverEndsIsGivenUpAtTheTrackingDeadline() {
-        String jobId = create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofHours(2)));
+        String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofHours(2)));
         Submitter.submitJob(jobId, "spiderSite");
 
         TopicRecorder.Seen seen = await().atMost(Duration.ofSeconds(60)).until(() -> single(jobId), s -> s != null);
@@ -126,7 +126,7 @@ class OutcomesEndToEndTest {
 
     @Test
     void theSameJobSubmittedThriceWhileInFlightIsTrackedOnce() {
-        String jobId = create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+        String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(3)));
         Submitter.submitJob(jobId, "spiderSite");
         Submitter.submit(jobId, jobId);
@@ -134,7 +134,7 @@ class OutcomesEndToEndTest {
 
         awaitOutcome(jobId);
         // A later submission of the same ID after a marker job's outcome proves all three were consumed.
-        String marker = create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, QUICK));
+        String marker = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, QUICK));
         Submitter.submitJob(marker, "spiderSite");
         awaitOutcome(marker);
         assertThat(topics.forKey(jobId)).hasSize(1);

@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -55,13 +55,13 @@ class RateLimitStormEndToEndTest {
     @Test
     void afterEachRetryAfterOneRequestProbesAndTheRestWait() {
         // The consumer owns its partitions before the storm's jobs are created, so that they are still running.
-        String warmUp = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ZERO))
+        String warmUp = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ZERO))
                 .jobId();
         Submitter.submitJob(warmUp, "spiderSite");
         await().atMost(Duration.ofSeconds(60)).until(() -> !topics.forKey(warmUp).isEmpty());
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(12)))
+            jobs.add(simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(12)))
                     .jobId());
         }
         Instant submitted = simulator.now();

@@ -20,9 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -49,7 +49,7 @@ class RebalanceEndToEndTest {
         Map<String, Integer> partitionOf = new HashMap<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < 2; i++) {
-                String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                         .withTimes(Duration.ZERO, Duration.ofSeconds(8))).jobId();
                 Submitter.submit(job, job.getBytes(), partition, Map.of());
                 partitionOf.put(job, partition);

@@ -20,9 +20,9 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.kafka.WriteRetry;
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.LogCapture;
@@ -108,7 +108,7 @@ class RefusingInFlightTopicEndToEndTest {
     }
 
     private String completedJob() {
-        return simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
     }
 

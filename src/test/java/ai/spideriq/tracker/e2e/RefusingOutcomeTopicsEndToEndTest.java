@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import ai.spideriq.tracker.kafka.WriteRetry;
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.LogCapture;
@@ -62,14 +62,14 @@ class RefusingOutcomeTopicsEndToEndTest {
 
     @ParameterizedTest
     @CsvSource({"COMPLETED, completed", "FAILED, failed"})
-    void anOutcomeTheTopicRefusesIsRetriedLoudlyThenGivenUpWhileItsInFlightRecordStays(JobOutcome outcome,
+    void anOutcomeTheTopicRefusesIsRetriedLoudlyThenGivenUpWhileItsInFlightRecordStays(SimulatedOutcome outcome,
             String topic) {
         String failures = "spideriq_kafka_write_failures_total{reason=\"unknown_topic\",topic=\"" + topic + "\"";
         String unpublished = "spideriq_outcomes_unpublished_total{topic=\"" + topic + "\"";
         double failuresBefore = LargeResultsEndToEndTest.metric(failures);
         double unpublishedBefore = LargeResultsEndToEndTest.metric(unpublished);
         try (LogCapture log = LogCapture.of(WriteRetry.class)) {
-            String jobId = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(outcome)
+            String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
                     .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
             Submitter.submitJob(jobId, "spiderSite");
 

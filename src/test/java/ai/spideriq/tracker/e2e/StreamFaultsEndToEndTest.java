@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -71,9 +71,9 @@ class StreamFaultsEndToEndTest {
     void tracksEveryJobWhateverTheStreamDoes(String name, String mode, String dropReason) {
         double dropsBefore = DetectorControl.metric("spideriq_events_drops_total", "reason=\"" + dropReason + "\"");
         control.streamMode(mode);
-        List<String> jobs = List.of(control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(1)),
-                control.submit(JobOutcome.FAILED, Duration.ofSeconds(1)),
-                control.submit(JobOutcome.CANCELLED, Duration.ofSeconds(1)));
+        List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
+                control.submit(SimulatedOutcome.FAILED, Duration.ofSeconds(1)),
+                control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
                 && DetectorControl.metric("spideriq_events_drops_total", "reason=\"" + dropReason + "\"")
@@ -89,8 +89,8 @@ class StreamFaultsEndToEndTest {
         control.streamMode("{\"mode\":\"malformed\"}");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> DetectorControl.metric("spideriq_events_stream_up", "") == 1);
-        List<String> jobs = List.of(control.submit(JobOutcome.COMPLETED, Duration.ofSeconds(1)),
-                control.submit(JobOutcome.FAILED, Duration.ofSeconds(1)));
+        List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
+                control.submit(SimulatedOutcome.FAILED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs));
 

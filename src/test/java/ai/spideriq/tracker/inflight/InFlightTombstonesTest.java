@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -59,7 +59,7 @@ class InFlightTombstonesTest {
         ConsumerTask<String, byte[]> raw = companion.consume(String.class, byte[].class).fromTopics(TOPIC);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withTimes(Duration.ZERO,
+            String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO,
                     Duration.ofMillis(300))).jobId();
             jobs.add(job);
             Submitter.submitJob(job, "spiderSite");

@@ -16,9 +16,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Submitter;
@@ -72,7 +72,7 @@ class OperatorSignalsEndToEndTest {
     void theTypeTheApiReportsReachesTheMetricTheHeaderAndTheOutcome() {
         double before = sum(scrape(), "spideriq_outcomes_total{outcome=\"completed\",type=\"spiderMaps\"");
         // Ended before its first poll, submitted as a bare ID: only the final answer says its type.
-        String jobId = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withOutcome(JobOutcome.COMPLETED)
+        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ZERO)).jobId();
         Submitter.submit(null, jobId);
 

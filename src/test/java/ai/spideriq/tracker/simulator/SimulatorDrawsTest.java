@@ -26,14 +26,15 @@ class SimulatorDrawsTest {
 
     @Test
     void drawsFollowTheConfiguredMediansAndOutcomeMix() {
-        List<SimulatedJob> site = simulator(1).createMany(4000, JobSpec.of(JobType.SPIDER_SITE));
-        List<SimulatedJob> maps = simulator(2).createMany(4000, JobSpec.of(JobType.SPIDER_MAPS));
+        List<SimulatedJob> site = simulator(1).createMany(4000, JobSpec.of(SimulatedJobType.SPIDER_SITE));
+        List<SimulatedJob> maps = simulator(2).createMany(4000, JobSpec.of(SimulatedJobType.SPIDER_MAPS));
 
         assertThat(medianSeconds(site.stream().map(SimulatedJob::processingDuration).toList())).isBetween(18.0, 22.0);
         assertThat(medianSeconds(site.stream().map(SimulatedJob::queueTime).toList())).isBetween(1.8, 2.2);
         assertThat(medianSeconds(maps.stream().map(SimulatedJob::processingDuration).toList())).isBetween(40.5, 49.5);
-        assertThat(site.stream().filter(job -> job.outcome() == JobOutcome.FAILED).count()).isBetween(150L, 250L);
-        assertThat(site.stream().filter(job -> job.outcome() == JobOutcome.CANCELLED).count()).isBetween(50L, 110L);
+        assertThat(site.stream().filter(job -> job.outcome() == SimulatedOutcome.FAILED).count()).isBetween(150L, 250L);
+        assertThat(site.stream().filter(job -> job.outcome() == SimulatedOutcome.CANCELLED).count())
+                .isBetween(50L, 110L);
         assertThat(site).extracting(SimulatedJob::payloadVariant).containsOnly(
                 "site-minimal", "site-with-ai", "site-full-champ");
         assertThat(maps).extracting(SimulatedJob::payloadVariant).containsOnly("maps");
@@ -41,9 +42,9 @@ class SimulatorDrawsTest {
 
     @Test
     void specValuesOverrideDraws() {
-        SimulatedJob job = simulator(3).create(JobSpec.of(JobType.SPIDER_MAPS)
+        SimulatedJob job = simulator(3).create(JobSpec.of(SimulatedJobType.SPIDER_MAPS)
                 .withTimes(Duration.ofSeconds(1), Duration.ofSeconds(2))
-                .withOutcome(JobOutcome.FAILED).withPayloadVariant("maps-newer-variant"));
+                .withOutcome(SimulatedOutcome.FAILED).withPayloadVariant("maps-newer-variant"));
 
         assertThat(job.startsAt()).isEqualTo(START.plusSeconds(1));
         assertThat(job.endsAt()).isEqualTo(START.plusSeconds(3));

@@ -125,7 +125,7 @@ class SimulatorEventStreamGatewayTest {
     }
 
     private static JobSpec job() {
-        return JobSpec.drawn().withJobId(ID).withOutcome(JobOutcome.COMPLETED)
+        return JobSpec.drawn().withJobId(ID).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(1));
     }
 }

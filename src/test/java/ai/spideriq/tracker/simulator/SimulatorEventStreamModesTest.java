@@ -71,7 +71,7 @@ class SimulatorEventStreamModesTest {
     void noHeartbeatsMeansConnectedAndJobEventsOnly() {
         simulator.setEventStreamMode(EventStreamMode.of(EventStreamMode.Kind.NO_HEARTBEATS));
         EventRecorder quiet = subscribe(simulator);
-        simulator.create(JobSpec.drawn().withOutcome(JobOutcome.COMPLETED)
+        simulator.create(JobSpec.drawn().withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ofSeconds(40), Duration.ofSeconds(40)));
 
         for (int i = 0; i < 10; i++) {
@@ -85,7 +85,7 @@ class SimulatorEventStreamModesTest {
     void aMalformedStreamInterleavesGarbageAndStillDeliversTheRealEvents() {
         simulator.setEventStreamMode(EventStreamMode.of(EventStreamMode.Kind.MALFORMED));
         EventRecorder messy = subscribe(simulator);
-        SimulatedJob job = simulator.create(JobSpec.drawn().withOutcome(JobOutcome.COMPLETED)
+        SimulatedJob job = simulator.create(JobSpec.drawn().withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(5)));
 
         deliverAfter(Duration.ofSeconds(5));

@@ -21,8 +21,8 @@ class SimulatorEventStreamTest {
     @Test
     void announcesQueuedStartThenCompletionWhenTheJobReachesThem() {
         EventRecorder subscriber = subscribe(simulator);
-        SimulatedJob job = simulator.create(job(JobOutcome.COMPLETED, 2, 20).withPayloadVariant("maps")
-                .withType(JobType.SPIDER_MAPS));
+        SimulatedJob job = simulator.create(job(SimulatedOutcome.COMPLETED, 2, 20).withPayloadVariant("maps")
+                .withType(SimulatedJobType.SPIDER_MAPS));
 
         assertThat(simulator.deliverDueEvents()).isEqualTo(1);
         assertThat(deliverAfter(Duration.ofMillis(1999))).isZero();
@@ -44,7 +44,7 @@ class SimulatorEventStreamTest {
     @Test
     void announcesTheFailureOfAFailedJobWithItsErrorMessage() {
         EventRecorder subscriber = subscribe(simulator);
-        simulator.create(job(JobOutcome.FAILED, 0, 5).withType(JobType.SPIDER_MAPS));
+        simulator.create(job(SimulatedOutcome.FAILED, 0, 5).withType(SimulatedJobType.SPIDER_MAPS));
 
         deliverAfter(Duration.ofSeconds(5));
 
@@ -97,7 +97,7 @@ class SimulatorEventStreamTest {
     @Test
     void aJobEndingCancelledIsAnnouncedQueuedAndStartedOnly() {
         EventRecorder subscriber = subscribe(simulator);
-        simulator.create(job(JobOutcome.CANCELLED, 1, 5));
+        simulator.create(job(SimulatedOutcome.CANCELLED, 1, 5));
 
         deliverAfter(Duration.ofMinutes(1));
 
@@ -107,7 +107,7 @@ class SimulatorEventStreamTest {
     @Test
     void aJobCancelledWhileQueuedIsAnnouncedQueuedOnly() {
         EventRecorder subscriber = subscribe(simulator);
-        simulator.create(job(JobOutcome.COMPLETED, 10, 5));
+        simulator.create(job(SimulatedOutcome.COMPLETED, 10, 5));
         fixture.clock.advance(Duration.ofSeconds(3));
 
         assertThat(simulator.cancel(AUTH, ID).status()).isEqualTo(200);
@@ -122,7 +122,7 @@ class SimulatorEventStreamTest {
         SimulatorFixture late = new SimulatorFixture(SimulatorSettings.builder()
                 .eventDelay(Duration.ofSeconds(5)).build());
         EventRecorder subscriber = subscribe(late.simulator);
-        late.simulator.create(job(JobOutcome.FAILED, 1, 30));
+        late.simulator.create(job(SimulatedOutcome.FAILED, 1, 30));
         late.clock.advance(Duration.ofSeconds(2));
 
         assertThat(late.simulator.cancel(AUTH, ID).status()).isEqualTo(200);
@@ -137,7 +137,7 @@ class SimulatorEventStreamTest {
     @Test
     void aJobCancelledWhileProcessingIsAnnouncedStartedButNotEnded() {
         EventRecorder subscriber = subscribe(simulator);
-        simulator.create(job(JobOutcome.COMPLETED, 1, 30));
+        simulator.create(job(SimulatedOutcome.COMPLETED, 1, 30));
         deliverAfter(Duration.ofSeconds(10));
 
         assertThat(simulator.cancel(AUTH, ID).status()).isEqualTo(200);
@@ -149,7 +149,7 @@ class SimulatorEventStreamTest {
     @Test
     void aSubscriberOnlyGetsEventsDeliveredAfterItSubscribed() {
         EventRecorder early = subscribe(simulator);
-        simulator.create(job(JobOutcome.COMPLETED, 1, 10));
+        simulator.create(job(SimulatedOutcome.COMPLETED, 1, 10));
         deliverAfter(Duration.ofSeconds(1));
 
         EventRecorder late = subscribe(simulator);
@@ -162,8 +162,8 @@ class SimulatorEventStreamTest {
     @Test
     void aResubmittedJobIdSchedulesNoSecondAnnouncement() {
         EventRecorder subscriber = subscribe(simulator);
-        simulator.create(job(JobOutcome.COMPLETED, 0, 1));
-        simulator.create(job(JobOutcome.COMPLETED, 0, 1));
+        simulator.create(job(SimulatedOutcome.COMPLETED, 0, 1));
+        simulator.create(job(SimulatedOutcome.COMPLETED, 0, 1));
 
         deliverAfter(Duration.ofSeconds(1));
 
@@ -184,7 +184,7 @@ class SimulatorEventStreamTest {
 
         assertThat(lost.jobEvents()).isEmpty();
         assertThat(lost.allNames()).as("connection events are never lost").contains("connected", "heartbeat");
-        long cancelledOutcomes = jobs.stream().filter(job -> job.outcome() == JobOutcome.CANCELLED).count();
+        long cancelledOutcomes = jobs.stream().filter(job -> job.outcome() == SimulatedOutcome.CANCELLED).count();
         assertThat(kept.jobEvents()).hasSize(60 - (int) cancelledOutcomes);
         assertThat(lossyJobs).as("drops draw from their own stream").isEqualTo(jobs);
     }
@@ -194,7 +194,7 @@ class SimulatorEventStreamTest {
         SimulatorFixture late = new SimulatorFixture(SimulatorSettings.builder()
                 .eventDelay(Duration.ofSeconds(3)).build());
         EventRecorder subscriber = subscribe(late.simulator);
-        late.simulator.create(job(JobOutcome.COMPLETED, 0, 10));
+        late.simulator.create(job(SimulatedOutcome.COMPLETED, 0, 10));
 
         assertThat(late.simulator.nextEventDue()).hasValue(SimulatorFixture.START.plusSeconds(3));
         late.clock.advance(Duration.ofMillis(2999));
@@ -225,7 +225,7 @@ class SimulatorEventStreamTest {
         return simulator.deliverDueEvents();
     }
 
-    private static JobSpec job(JobOutcome outcome, long queueSeconds, long processingSeconds) {
+    private static JobSpec job(SimulatedOutcome outcome, long queueSeconds, long processingSeconds) {
         return JobSpec.drawn().withJobId(ID).withOutcome(outcome)
                 .withTimes(Duration.ofSeconds(queueSeconds), Duration.ofSeconds(processingSeconds));
     }

@@ -15,7 +15,7 @@ class SimulatorFaultTest {
 
     @Test
     void theNextNResponsesGetTheInjectedStatusWhateverTheJobState() {
-        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(JobOutcome.COMPLETED)
+        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ZERO));
         simulator.injectFaults(503, 2, null);
         simulator.injectFaults(429, 1, Duration.ofMillis(1500));

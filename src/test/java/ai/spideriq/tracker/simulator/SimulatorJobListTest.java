@@ -20,9 +20,9 @@ class SimulatorJobListTest {
 
     @Test
     void listsEveryJobNewestFirstWithTheDocumentedFields() {
-        SimulatedJob first = create(JobType.SPIDER_SITE, 5, 10, JobOutcome.COMPLETED);
+        SimulatedJob first = create(SimulatedJobType.SPIDER_SITE, 5, 10, SimulatedOutcome.COMPLETED);
         fixture.clock.advance(Duration.ofSeconds(1));
-        SimulatedJob second = create(JobType.SPIDER_MAPS, 5, 10, JobOutcome.COMPLETED);
+        SimulatedJob second = create(SimulatedJobType.SPIDER_MAPS, 5, 10, SimulatedOutcome.COMPLETED);
 
         SimulatedResponse response = simulator.listJobs(AUTH, Map.of());
 
@@ -48,7 +48,7 @@ class SimulatorJobListTest {
 
     @Test
     void showsEachJobAsItIsNowAsTimeGoesOn() {
-        SimulatedJob job = create(JobType.SPIDER_SITE, 2, 10, JobOutcome.FAILED);
+        SimulatedJob job = create(SimulatedJobType.SPIDER_SITE, 2, 10, SimulatedOutcome.FAILED);
 
         fixture.clock.advance(Duration.ofSeconds(3));
         JsonNode processing = json(simulator.listJobs(AUTH, Map.of())).path("jobs").get(0);
@@ -64,7 +64,7 @@ class SimulatorJobListTest {
 
     @Test
     void aCancellationShowsAsCancelledFromItsTime() {
-        SimulatedJob job = create(JobType.SPIDER_SITE, 10, 10, JobOutcome.COMPLETED);
+        SimulatedJob job = create(SimulatedJobType.SPIDER_SITE, 10, 10, SimulatedOutcome.COMPLETED);
         fixture.clock.advance(Duration.ofSeconds(4));
         simulator.cancel(AUTH, job.jobId());
 
@@ -98,9 +98,9 @@ class SimulatorJobListTest {
 
     @Test
     void sortsByUpdatedAtAndByStatus() {
-        SimulatedJob late = create(JobType.SPIDER_SITE, 0, 30, JobOutcome.COMPLETED);
-        SimulatedJob early = create(JobType.SPIDER_SITE, 0, 5, JobOutcome.COMPLETED);
-        SimulatedJob queued = create(JobType.SPIDER_SITE, 60, 5, JobOutcome.COMPLETED);
+        SimulatedJob late = create(SimulatedJobType.SPIDER_SITE, 0, 30, SimulatedOutcome.COMPLETED);
+        SimulatedJob early = create(SimulatedJobType.SPIDER_SITE, 0, 5, SimulatedOutcome.COMPLETED);
+        SimulatedJob queued = create(SimulatedJobType.SPIDER_SITE, 60, 5, SimulatedOutcome.COMPLETED);
         fixture.clock.advance(Duration.ofSeconds(10));
 
         JsonNode byUpdate = json(simulator.listJobs(AUTH, Map.of("sort_by", "updated_at", "sort_order", "desc")));
@@ -113,9 +113,9 @@ class SimulatorJobListTest {
 
     @Test
     void filtersByStatusAndTypeAndTreatsEmptyFiltersAsAbsent() {
-        create(JobType.SPIDER_SITE, 0, 5, JobOutcome.COMPLETED);
-        SimulatedJob maps = create(JobType.SPIDER_MAPS, 0, 5, JobOutcome.COMPLETED);
-        create(JobType.SPIDER_MAPS, 60, 5, JobOutcome.COMPLETED);
+        create(SimulatedJobType.SPIDER_SITE, 0, 5, SimulatedOutcome.COMPLETED);
+        SimulatedJob maps = create(SimulatedJobType.SPIDER_MAPS, 0, 5, SimulatedOutcome.COMPLETED);
+        create(SimulatedJobType.SPIDER_MAPS, 60, 5, SimulatedOutcome.COMPLETED);
         fixture.clock.advance(Duration.ofSeconds(10));
 
         JsonNode filtered = json(simulator.listJobs(AUTH, Map.of("status_filter", "completed",
@@ -160,7 +160,7 @@ class SimulatorJobListTest {
 
     @Test
     void theListModeBreaksItUntilReset() {
-        create(JobType.SPIDER_SITE, 0, 5, JobOutcome.COMPLETED);
+        create(SimulatedJobType.SPIDER_SITE, 0, 5, SimulatedOutcome.COMPLETED);
 
         simulator.setListMode(JobListMode.missing());
         assertThat(simulator.listJobs(AUTH, Map.of())).extracting(SimulatedResponse::status,
@@ -181,7 +181,7 @@ class SimulatorJobListTest {
         assertThat(empty.path("jobs")).isEmpty();
 
         simulator.reset();
-        create(JobType.SPIDER_SITE, 0, 5, JobOutcome.COMPLETED);
+        create(SimulatedJobType.SPIDER_SITE, 0, 5, SimulatedOutcome.COMPLETED);
         assertThat(simulator.listMode()).isEqualTo(JobListMode.NORMAL);
         assertThat(json(simulator.listJobs(AUTH, Map.of())).path("total").asInt()).isEqualTo(1);
     }
@@ -196,7 +196,8 @@ class SimulatorJobListTest {
         assertThat(broken.simulator.listJobs(AUTH, Map.of()).status()).isEqualTo(404);
     }
 
-    private SimulatedJob create(JobType type, long queueSeconds, long processingSeconds, JobOutcome outcome) {
+    private SimulatedJob create(SimulatedJobType type, long queueSeconds, long processingSeconds,
+            SimulatedOutcome outcome) {
         return simulator.create(JobSpec.of(type).withOutcome(outcome)
                 .withTimes(Duration.ofSeconds(queueSeconds), Duration.ofSeconds(processingSeconds)));
     }

@@ -21,7 +21,7 @@ class SimulatorLifecycleTest {
     @Test
     void jobIsQueuedThenProcessingThenCompletedWithTheDocsBodyShape() throws Exception {
         SimulatedJob job = simulator.create(JobSpec.drawn().withJobId(ID).withPayloadVariant("site-full-champ")
-                .withOutcome(JobOutcome.COMPLETED).withTimes(Duration.ofSeconds(2), Duration.ofSeconds(20)));
+                .withOutcome(SimulatedOutcome.COMPLETED).withTimes(Duration.ofSeconds(2), Duration.ofSeconds(20)));
 
         SimulatedResponse queued = simulator.results(AUTH, ID);
         assertThat(queued.status()).isEqualTo(202);
@@ -54,7 +54,7 @@ class SimulatorLifecycleTest {
 
     @Test
     void mapsJobAnswersTheMapsExampleData() throws Exception {
-        simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withJobId(ID).withOutcome(JobOutcome.COMPLETED)
+        simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withJobId(ID).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(30)));
         fixture.clock.advance(Duration.ofSeconds(30));
 
@@ -68,7 +68,7 @@ class SimulatorLifecycleTest {
     @Test
     void newerVariantAnswersTheShort202AndTimestampsWithoutZone() {
         simulator.create(JobSpec.drawn().withJobId(ID).withPayloadVariant("site-newer-variant")
-                .withOutcome(JobOutcome.COMPLETED).withTimes(Duration.ofSeconds(1), Duration.ofMillis(1500)));
+                .withOutcome(SimulatedOutcome.COMPLETED).withTimes(Duration.ofSeconds(1), Duration.ofMillis(1500)));
 
         assertThat(fieldNames(json(simulator.results(AUTH, ID))))
                 .containsExactly("success", "job_id", "status", "message");
@@ -81,7 +81,7 @@ class SimulatorLifecycleTest {
 
     @Test
     void failedJobAnswers410WithItsErrorMessage() {
-        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(JobOutcome.FAILED)
+        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(SimulatedOutcome.FAILED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(5)));
         fixture.clock.advance(Duration.ofSeconds(5));
 
@@ -95,7 +95,7 @@ class SimulatorLifecycleTest {
 
     @Test
     void cancelledOutcomeAnswers410Cancelled() {
-        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(JobOutcome.CANCELLED)
+        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(SimulatedOutcome.CANCELLED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(5)));
         fixture.clock.advance(Duration.ofSeconds(5));
 
@@ -108,7 +108,7 @@ class SimulatorLifecycleTest {
 
     @Test
     void deleteCancelsARunningJobOnceAndRecordsTheTrueEnd() {
-        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(JobOutcome.COMPLETED)
+        simulator.create(JobSpec.drawn().withJobId(ID).withOutcome(SimulatedOutcome.COMPLETED)
                 .withTimes(Duration.ZERO, Duration.ofSeconds(60)));
         fixture.clock.advance(Duration.ofSeconds(10));
 
@@ -149,7 +149,7 @@ class SimulatorLifecycleTest {
         SimulatedJob first = simulator.create(JobSpec.drawn().withJobId(ID));
         fixture.clock.advance(Duration.ofHours(1));
 
-        SimulatedJob again = simulator.create(JobSpec.of(JobType.SPIDER_MAPS).withJobId(ID.toUpperCase()));
+        SimulatedJob again = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withJobId(ID.toUpperCase()));
 
         assertThat(again).isEqualTo(first);
         assertThat(simulator.jobs()).hasSize(1);

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import ai.spideriq.tracker.client.JobResults;
+import ai.spideriq.tracker.client.JobStatus;
 import ai.spideriq.tracker.client.PollResult;
-import ai.spideriq.tracker.client.model.JobResults;
-import ai.spideriq.tracker.client.model.JobStatus;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.testing.FakeClock;
@@ -415,7 +415,7 @@ class JobTrackerTest {
     }
 
     private static PollResult ended(JobStatus status) {
-        return new PollResult.Ended(new JobResults(status != JobStatus.FAILED, UUID.randomUUID().toString(), null,
-                status, 1.0, "w", Instant.parse("2026-01-01T00:00:00Z"), null, null, null, Map.of(), null));
+        return new PollResult.Ended(new JobResults(null, status, 1.0, "w", Instant.parse("2026-01-01T00:00:00Z"),
+                null, null));
     }
 }
