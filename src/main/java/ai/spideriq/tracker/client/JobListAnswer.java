@@ -7,18 +7,10 @@ import java.util.UUID;
 /** What one {@code GET /api/v1/jobs/list} told, as far as finding ended jobs goes. */
 public sealed interface JobListAnswer {
 
-    /** A short label for logs and metric tags. */
-    String label();
-
     /** One page of the account's jobs, most recently updated first. */
     record Page(int page, int totalPages, List<ListedJob> jobs) implements JobListAnswer {
         public Page {
             jobs = List.copyOf(jobs);
-        }
-
-        @Override
-        public String label() {
-            return "ok";
         }
     }
 
@@ -27,18 +19,10 @@ public sealed interface JobListAnswer {
      * trying again soon would only repeat the answer.
      */
     record Unavailable(String reason) implements JobListAnswer {
-        @Override
-        public String label() {
-            return reason;
-        }
     }
 
     /** 5xx, a timeout, a connection error, a 429: worth the next sweep. */
     record Failed(String reason) implements JobListAnswer {
-        @Override
-        public String label() {
-            return reason;
-        }
     }
 
     /**

@@ -6,12 +6,12 @@ import java.time.Duration;
 public sealed interface PollResult {
 
     /** A short label for operators and logs. */
-    String label();
+    String wireName();
 
     /** 200 (completed, with data) or 410 (failed or cancelled): the job ended. */
     record Ended(JobResults results) implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return results.status().wireName();
         }
     }
@@ -19,7 +19,7 @@ public sealed interface PollResult {
     /** 202: queued or processing. {@code type} is what the API reports, when it does. */
     record Running(String status, String type) implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return status;
         }
     }
@@ -27,7 +27,7 @@ public sealed interface PollResult {
     /** 404: unknown job, or another account's. */
     record NotFound() implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return "not found";
         }
     }
@@ -35,7 +35,7 @@ public sealed interface PollResult {
     /** 429: all polling is paused for {@code retryAfter}. */
     record RateLimited(Duration retryAfter) implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return "rate limited";
         }
     }
@@ -43,7 +43,7 @@ public sealed interface PollResult {
     /** 401 or 403: the API does not accept the token. */
     record Rejected(int httpStatus) implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return "token rejected (" + httpStatus + ")";
         }
     }
@@ -51,7 +51,7 @@ public sealed interface PollResult {
     /** 5xx, a timeout, a connection error or an answer that makes no sense: worth trying again later. */
     record Failed(String reason) implements PollResult {
         @Override
-        public String label() {
+        public String wireName() {
             return reason;
         }
     }

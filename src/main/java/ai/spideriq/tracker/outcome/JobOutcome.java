@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.spideriq.tracker.client.JobResults;
 import ai.spideriq.tracker.tracking.Ending;
+import ai.spideriq.tracker.tracking.FailureReason;
+import ai.spideriq.tracker.tracking.OutcomeStatus;
 import ai.spideriq.tracker.tracking.TrackedJob;
 
 /**
@@ -45,19 +47,17 @@ public record JobOutcome(
 
     public static JobOutcome of(TrackedJob job, Ending ending, Instant endedAt) {
         Tracking tracking = new Tracking(job.firstSeenAt(), endedAt, job.requests());
-        if (ending instanceof Ending.Reported reported) {
-            JobResults r = reported.results();
-            OutcomeStatus status = OutcomeStatus.of(r.status());
+        if (ending.reported()) {
+            JobResults r = ending.results();
             String type = r.type() != null ? r.type().wireName() : job.type();
-            return new JobOutcome(job.jobId(), type, status, r.processingTimeSeconds(), r.workerId(), r.completedAt(),
-                    r.errorMessage(), status == OutcomeStatus.COMPLETED ? r.data() : null,
-                    status == OutcomeStatus.FAILED ? FailureReason.JOB_FAILED : null, tracking);
+            return new JobOutcome(job.jobId(), type, ending.status(), r.processingTimeSeconds(), r.workerId(),
+                    r.completedAt(), r.errorMessage(), ending.status() == OutcomeStatus.COMPLETED ? r.data() : null,
+                    ending.reason(), tracking);
         }
-        boolean notFound = ending instanceof Ending.NotFound;
-        String message = notFound
+        String message = ending.reason() == FailureReason.JOB_NOT_FOUND
                 ? "SpiderIQ does not know this job (404 past the grace period)"
                 : "The job did not end within the tracking deadline (first seen " + job.firstSeenAt() + ")";
-        return new JobOutcome(job.jobId(), job.type(), OutcomeStatus.FAILED, null, null, null, message, null,
-                notFound ? FailureReason.JOB_NOT_FOUND : FailureReason.TRACKING_DEADLINE_EXCEEDED, tracking);
+        return new JobOutcome(job.jobId(), job.type(), ending.status(), null, null, null, message, null,
+                ending.reason(), tracking);
     }
 }

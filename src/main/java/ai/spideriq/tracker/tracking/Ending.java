@@ -2,37 +2,35 @@ package ai.spideriq.tracker.tracking;
 
 import ai.spideriq.tracker.client.JobResults;
 
-/** Why tracking of a job ended. */
-public sealed interface Ending {
-
-    /** The metric label: {@code completed}, {@code cancelled}, or the failure reason. */
-    String outcome();
+/**
+ * How a job ended: its {@link OutcomeStatus}, on failed the {@link FailureReason}, and SpiderIQ's results when it
+ * reported them (null when the tracker ended the job itself: unknown to SpiderIQ, or past the deadline).
+ */
+public record Ending(OutcomeStatus status, FailureReason reason, JobResults results) {
 
     /** SpiderIQ reported the job completed, failed or cancelled. */
-    record Reported(JobResults results) implements Ending {
-        @Override
-        public String outcome() {
-            return switch (results.status()) {
-                case COMPLETED -> "completed";
-                case CANCELLED -> "cancelled";
-                default -> "job_failed";
-            };
-        }
+    public static Ending reported(JobResults results) {
+        OutcomeStatus status = OutcomeStatus.of(results.status());
+        return new Ending(status, status == OutcomeStatus.FAILED ? FailureReason.JOB_FAILED : null, results);
     }
 
     /** SpiderIQ still did not know the job after the grace period. */
-    record NotFound() implements Ending {
-        @Override
-        public String outcome() {
-            return "job_not_found";
-        }
+    public static Ending notFound() {
+        return new Ending(OutcomeStatus.FAILED, FailureReason.JOB_NOT_FOUND, null);
     }
 
     /** The job did not end within the tracking deadline. */
-    record DeadlineExceeded() implements Ending {
-        @Override
-        public String outcome() {
-            return "tracking_deadline_exceeded";
-        }
+    public static Ending deadlineExceeded() {
+        return new Ending(OutcomeStatus.FAILED, FailureReason.TRACKING_DEADLINE_EXCEEDED, null);
+    }
+
+    /** Whether SpiderIQ reported the end (rather than the tracker deciding it). */
+    public boolean reported() {
+        return results != null;
+    }
+
+    /** As metrics tag it and the ended record says it: the failure reason on failed, the status otherwise. */
+    public String wireName() {
+        return reason != null ? reason.wireName() : status.wireName();
     }
 }

@@ -219,7 +219,7 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
         }
         Instant now = clock.instant();
         if (result instanceof PollResult.Ended end) {
-            listener.ended(job.answered(end.label()), new Ending.Reported(end.results()));
+            listener.ended(job.answered(end.wireName()), Ending.reported(end.results()));
         } else if (result instanceof PollResult.Running running) {
             TrackedJob next = job.stillRunning(running.status(), running.type());
             if (job.endAnnounced()) {
@@ -229,13 +229,13 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
                 schedule(next, planner.next(next, now, coverage(), random));
             }
         } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
-            listener.ended(job.answered(result.label()), new Ending.NotFound());
+            listener.ended(job.answered(result.wireName()), Ending.notFound());
         } else if (result instanceof PollResult.RateLimited || result instanceof PollResult.Rejected) {
             // The limiter is paused already; the job waits in line behind the pause.
-            schedule(job.answered(result.label()), now);
+            schedule(job.answered(result.wireName()), now);
         } else {
             // A failed request, or a 404 still within the grace period: the error backoff.
-            TrackedJob next = job.failedRequest(result.label());
+            TrackedJob next = job.failedRequest(result.wireName());
             schedule(next, now.plus(policy.errors().delay(next.failures() - 1, random)));
         }
     }
@@ -250,7 +250,7 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
     public void deadlineReached(UUID jobId) {
         TrackedJob job = jobs.get(jobId);
         if (job != null && job.phase() == TrackedJob.Phase.WAITING) {
-            listener.ended(job, new Ending.DeadlineExceeded());
+            listener.ended(job, Ending.deadlineExceeded());
         }
     }
 }

@@ -156,7 +156,7 @@ public final class JobTracker implements JobPolls.Listener {
         jobs.update(publishing);
         polls.cancel(job.jobId());
         outcomes.publish(publishing, ending, endedAt)
-                .chain(() -> retry.bounded(log.ended(publishing, ending.outcome(), endedAt), IN_FLIGHT,
+                .chain(() -> retry.bounded(log.ended(publishing, ending.wireName(), endedAt), IN_FLIGHT,
                         "the ended record", job.jobId(), policy.writeRetryFor())
                         // The outcome is out; without the ended record a restart only publishes it once more.
                         .onFailure().recoverWithNull())
@@ -171,20 +171,20 @@ public final class JobTracker implements JobPolls.Listener {
             // Of a released partition, the new owner restores the ended record itself.
             replays.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
         }
-        metrics.outcome(ending.outcome(), job.type(), job.requests(), Duration.between(job.firstSeenAt(), endedAt));
-        if (ending instanceof Ending.Reported reported && reported.results().completedAt() != null) {
-            metrics.detectionLag(Duration.between(reported.results().completedAt(), endedAt));
-            polls.learn(job, reported.results().completedAt());
+        metrics.outcome(ending.wireName(), job.type(), job.requests(), Duration.between(job.firstSeenAt(), endedAt));
+        if (ending.reported() && ending.results().completedAt() != null) {
+            metrics.detectionLag(Duration.between(ending.results().completedAt(), endedAt));
+            polls.learn(job, ending.results().completedAt());
         }
-        LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.outcome(), job.requests());
+        LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.wireName(), job.requests());
     }
 
     /** The type the API reported at the end, for a job whose submission did not say it. */
     private static TrackedJob typedFrom(TrackedJob job, Ending ending) {
-        if (job.type() != null || !(ending instanceof Ending.Reported reported) || reported.results().type() == null) {
+        if (job.type() != null || !ending.reported() || ending.results().type() == null) {
             return job;
         }
-        return new TrackedJob(job.jobId(), reported.results().type().wireName(), job.partition(),
+        return new TrackedJob(job.jobId(), ending.results().type().wireName(), job.partition(),
                 job.submissionOffset(), job.firstSeenAt(), job.deadlineAt(), job.headers(), job.phase(), job.polls(),
                 job.failures(), job.requests(), job.nextPollAt(), job.lastStatus(), job.startedAt(),
                 job.endAnnounced());

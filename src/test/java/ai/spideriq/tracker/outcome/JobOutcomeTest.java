@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import ai.spideriq.tracker.client.JobResults;
 import ai.spideriq.tracker.tracking.Ending;
+import ai.spideriq.tracker.tracking.FailureReason;
 import ai.spideriq.tracker.tracking.TrackedJob;
 
 /** What of a results body reaches the outcome: {@code data} as SpiderIQ sent it, on completed only. */
@@ -71,6 +72,6 @@ class JobOutcomeTest {
     private static JobOutcome outcome(String submittedType, String body) throws Exception {
         TrackedJob job = TrackedJob.submitted(UUID.randomUUID(), submittedType, 0, 0, NOW.minusSeconds(60),
                 NOW.plus(Duration.ofHours(6)), Map.of());
-        return JobOutcome.of(job, new Ending.Reported(JobResults.read(MAPPER, body)), NOW);
+        return JobOutcome.of(job, Ending.reported(JobResults.read(MAPPER, body)), NOW);
     }
 }

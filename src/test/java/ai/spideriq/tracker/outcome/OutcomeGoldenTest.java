@@ -86,14 +86,14 @@ class OutcomeGoldenTest {
         PollResult poll = interpreter().interpret(httpStatus(example), header -> null,
                 () -> new String(body, StandardCharsets.UTF_8));
         // An answer that does not end the job is published only once the tracking deadline passes.
-        Ending ending = poll instanceof PollResult.Ended ended ? new Ending.Reported(ended.results())
-                : poll instanceof PollResult.NotFound ? new Ending.NotFound() : new Ending.DeadlineExceeded();
+        Ending ending = poll instanceof PollResult.Ended ended ? Ending.reported(ended.results())
+                : poll instanceof PollResult.NotFound ? Ending.notFound() : Ending.deadlineExceeded();
         TrackedJob job = TrackedJob.submitted(JOB_ID, null, 0, 42, FIRST_SEEN, FIRST_SEEN.plus(Duration.ofHours(6)),
                 SUBMISSION_HEADERS);
 
         ObjectNode record = PRETTY.createObjectNode();
         record.put("poll", describe(poll));
-        record.put("ending", ending.outcome());
+        record.put("ending", ending.wireName());
         Sent whole = publish(new OutcomeEncoder(MAPPER, "zstd", 1048588, 16777216, "https://spideriq.ai/"), job,
                 ending);
         record.set("whole", whole.describe());
@@ -117,7 +117,7 @@ class OutcomeGoldenTest {
 
     private static String describe(PollResult poll) {
         if (poll instanceof PollResult.Ended ended) {
-            return "ended: " + ended.label();
+            return "ended: " + ended.wireName();
         }
         if (poll instanceof PollResult.Running running) {
             return "running: status " + running.status() + ", type " + running.type();

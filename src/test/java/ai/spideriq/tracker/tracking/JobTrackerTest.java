@@ -65,7 +65,7 @@ class JobTrackerTest {
                     return Uni.createFrom().voidItem();
                 }
             }, (job, ending, endedAt) -> {
-                written.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
+                written.add(ending.wireName() + " " + job.jobId() + " after " + job.requests());
                 return outcomeAck == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(outcomeAck);
             }, new TrackerMetrics(new SimpleMeterRegistry()),
             new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10), SCHEDULE,

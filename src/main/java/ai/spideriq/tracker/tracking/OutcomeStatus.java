@@ -1,4 +1,4 @@
-package ai.spideriq.tracker.outcome;
+package ai.spideriq.tracker.tracking;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -8,7 +8,7 @@ import ai.spideriq.tracker.client.JobStatus;
 public enum OutcomeStatus {
     COMPLETED, FAILED, CANCELLED;
 
-    static OutcomeStatus of(JobStatus status) {
+    public static OutcomeStatus of(JobStatus status) {
         return switch (status) {
             case COMPLETED -> COMPLETED;
             case CANCELLED -> CANCELLED;
@@ -17,7 +17,7 @@ public enum OutcomeStatus {
     }
 
     @JsonValue
-    public String wire() {
+    public String wireName() {
         return name().toLowerCase();
     }
 }

@@ -1,4 +1,4 @@
-package ai.spideriq.tracker.outcome;
+package ai.spideriq.tracker.tracking;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -12,7 +12,7 @@ public enum FailureReason {
     TRACKING_DEADLINE_EXCEEDED;
 
     @JsonValue
-    public String wire() {
+    public String wireName() {
         return name().toLowerCase();
     }
 }
