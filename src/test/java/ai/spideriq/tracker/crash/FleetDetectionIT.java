@@ -21,6 +21,7 @@ import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.vertx.core.Vertx;
 
@@ -76,7 +77,7 @@ class FleetDetectionIT {
             String detector = detectors(names).get(0);
 
             List<String> before = submitOnEveryPartition();
-            await().atMost(BY_EVENTS).until(() -> ended(outcomes, before) == before.size());
+            outcomes.awaitEach(before, BY_EVENTS);
             assertAboutOneRequestEach(before);
             assertThat(simulator.openEventStreams()).as("one stream for the fleet").isEqualTo(1);
 
@@ -92,7 +93,7 @@ class FleetDetectionIT {
                     takeover.toMillis() / 1000.0);
 
             List<String> after = submitOnEveryPartition();
-            await().atMost(BY_EVENTS).until(() -> ended(outcomes, after) == after.size());
+            outcomes.awaitEach(after, BY_EVENTS);
             assertAboutOneRequestEach(after);
             assertThat(simulator.openEventStreams()).isEqualTo(1);
         } finally {
@@ -105,16 +106,16 @@ class FleetDetectionIT {
 
     /** Jobs of 4-8 s on every input partition, so that every replica tracks some. */
     private static List<String> submitOnEveryPartition() {
-        List<String> jobs = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> submissions = new ArrayList<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < JOBS_PER_PARTITION; i++) {
                 String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
                         .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i))).jobId();
-                jobs.add(job);
-                TrackerProcess.send(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
+                submissions.add(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
             }
         }
-        return jobs;
+        Submitter.send(submissions);
+        return submissions.stream().map(ProducerRecord::key).toList();
     }
 
     /** Found by the end event, not by a guard poll: one request each, a second at most when an answer crossed it. */
@@ -123,10 +124,6 @@ class FleetDetectionIT {
         LOG.infof("%d jobs, %d /results requests", jobs.size(), total);
         assertThat(jobs).allSatisfy(job -> assertThat(simulator.requestsFor(job)).hasSizeBetween(1, 2));
         assertThat(total).isLessThanOrEqualTo(jobs.size() + jobs.size() / 4);
-    }
-
-    private static long ended(TopicRecorder outcomes, List<String> jobs) {
-        return jobs.stream().filter(job -> !outcomes.forKey(job).isEmpty()).count();
     }
 
     private static boolean everyReplicaOwnsPartitions(List<String> names) throws IOException {

@@ -5,21 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobOutcome;
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 import io.vertx.core.Vertx;
 
 /**
@@ -53,13 +50,9 @@ class TakeoverIT {
 
     @Test
     void afterAKillTheRestartedInstancePollsTheJobsInFlightWithinFifteenSeconds() throws Exception {
-        List<String> jobs = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            jobs.add(simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
-                    .withTimes(Duration.ZERO, Duration.ofMinutes(5))).jobId());
-        }
+        List<String> jobs = SimulatorJobs.completed(simulator, 12, Duration.ofMinutes(5));
         Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort, POLLS_ONLY);
-        jobs.forEach(job -> TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes())));
+        Submitter.submitIds(INPUT, jobs);
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
                 .allMatch(job -> !simulator.requestsFor(job).isEmpty()));
 
