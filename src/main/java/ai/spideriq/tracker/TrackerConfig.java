@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Every setting of the tracker. Each key is also an environment variable (upper case, dots and dashes as
- * underscores: {@code spideriq.poll.initial-delay} is {@code SPIDERIQ_POLL_INITIAL_DELAY}); the README lists them.
+ * underscores: {@code spideriq.poll.initial-delay} is {@code SPIDERIQ_POLL_INITIAL_DELAY}); docs/configuration.md lists them.
  */
 @ConfigMapping(prefix = "spideriq")
 public interface TrackerConfig {

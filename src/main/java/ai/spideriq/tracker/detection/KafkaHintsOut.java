@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.metrics.TrackerMetrics;
-import ai.spideriq.tracker.outcome.WriteRetry;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 

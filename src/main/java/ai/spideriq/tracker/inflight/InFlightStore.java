@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.tracking.EndedSubmission;
+import ai.spideriq.tracker.tracking.InFlightLog;
 import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * says it is in flight, then that it ended (until the input commit passes its submission), then is tombstoned.
  */
 @ApplicationScoped
-public class InFlightStore {
+public class InFlightStore implements InFlightLog {
 
     public static final String CHANNEL = "in-flight";
     private static final Logger LOG = Logger.getLogger(InFlightStore.class);
@@ -61,17 +62,20 @@ public class InFlightStore {
     }
 
     /** Records the job in flight; completes when the broker has acknowledged it. */
-    public Uni<Void> write(TrackedJob job) {
+    @Override
+    public Uni<Void> started(TrackedJob job) {
         return send(job.jobId(), job.partition(), InFlightRecord.inFlight(job));
     }
 
     /** Records that the job ended, keeping its submission offset to recognise a replay. */
-    public Uni<Void> writeEnded(TrackedJob job, String outcome, Instant endedAt) {
+    @Override
+    public Uni<Void> ended(TrackedJob job, String outcome, Instant endedAt) {
         return send(job.jobId(), job.partition(), InFlightRecord.ended(job, outcome, endedAt));
     }
 
     /** Forgets the job: a tombstone that compaction turns into nothing. */
-    public Uni<Void> remove(UUID jobId, int partition) {
+    @Override
+    public Uni<Void> forget(UUID jobId, int partition) {
         return send(jobId, partition, null);
     }
 

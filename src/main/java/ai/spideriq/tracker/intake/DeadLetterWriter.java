@@ -51,7 +51,7 @@ public class DeadLetterWriter {
         Headers reason = reasonHeaders(record.getTopic(), record.getPartition(), record.getOffset(), rejected);
         DeadLetterCopy copy = DeadLetterCopy.of(record.getKey(), value, record.getHeaders(), reason, maxBytes,
                 prefixBytes);
-        String code = rejected.reason().code();
+        String code = rejected.reason().wireName();
         return send(copy, code)
                 .onFailure(RecordTooLargeException.class).recoverWithUni(tooLarge -> send(
                         DeadLetterCopy.small(record.getKey(), value, reason, describe(tooLarge)), code))
@@ -79,7 +79,7 @@ public class DeadLetterWriter {
     /** The service's own headers on a dead letter; each name is reserved in {@link DeadLetterHeaders}. */
     static Headers reasonHeaders(String topic, int partition, long offset, RejectedSubmission rejected) {
         RecordHeaders headers = new RecordHeaders();
-        add(headers, DeadLetterHeaders.REJECTION_REASON, rejected.reason().code());
+        add(headers, DeadLetterHeaders.REJECTION_REASON, rejected.reason().wireName());
         add(headers, DeadLetterHeaders.REASON, rejected.getMessage());
         add(headers, DeadLetterHeaders.EXCEPTION_CLASS, RejectedSubmission.class.getName());
         add(headers, DeadLetterHeaders.TOPIC, topic);

@@ -10,7 +10,7 @@ public final class RejectedSubmission extends RuntimeException {
     public enum Reason {
         EMPTY_RECORD, RECORD_TOO_LARGE, MALFORMED_JSON, MISSING_JOB_ID, INVALID_JOB_ID, UNKNOWN_JOB_TYPE, KEY_MISMATCH;
 
-        public String code() {
+        public String wireName() {
             return name().toLowerCase();
         }
     }
@@ -18,7 +18,7 @@ public final class RejectedSubmission extends RuntimeException {
     private final Reason reason;
 
     RejectedSubmission(Reason reason, String detail) {
-        super(reason.code() + ": " + detail, null, false, false);
+        super(reason.wireName() + ": " + detail, null, false, false);
         this.reason = reason;
     }
 

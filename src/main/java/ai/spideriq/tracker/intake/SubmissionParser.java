@@ -21,7 +21,7 @@ import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 /**
  * Reads a record of the submitted topic: a JSON object {@code {"job_id": "<uuid>", "type": ...}}, a JSON string, or
  * a bare job ID; the key, when present, is the job ID too, as UTF-8 text. Anything else, and anything ambiguous, is
- * rejected with its reason (the README's "Submission rules" list them). A job ID is a canonical UUID before it is
+ * rejected with its reason (docs/topics.md lists them). A job ID is a canonical UUID before it is
  * ever put into a URL. The JSON is streamed, not built into a tree: fields other than {@code job_id} and {@code type}
  * are only checked to be JSON, however deep they nest within the size limit.
  */

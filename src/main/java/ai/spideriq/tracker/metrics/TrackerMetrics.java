@@ -108,7 +108,7 @@ public class TrackerMetrics {
         }
         for (ai.spideriq.tracker.intake.RejectedSubmission.Reason reason
                 : ai.spideriq.tracker.intake.RejectedSubmission.Reason.values()) {
-            deadLetteredCounter(reason.code());
+            deadLetteredCounter(reason.wireName());
         }
         this.publish = new PublishMetrics(registry);
         for (String event : List.of("connected", "heartbeat", "error", "job.queued", "job.started", "job.completed",
@@ -131,9 +131,9 @@ public class TrackerMetrics {
             hintsReceived(kind);
         }
         for (RejectedSubmission.Reason reason : RejectedSubmission.Reason.values()) {
-            deadLetteredCounter(reason.code());
-            deadLetterTruncatedCounter(reason.code());
-            deadLetterFailedCounter(reason.code());
+            deadLetteredCounter(reason.wireName());
+            deadLetterTruncatedCounter(reason.wireName());
+            deadLetterFailedCounter(reason.wireName());
         }
     }
 

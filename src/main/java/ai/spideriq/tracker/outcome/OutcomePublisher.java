@@ -1,6 +1,8 @@
 package ai.spideriq.tracker.outcome;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,19 +15,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.TrackerConfig;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.tracking.Ending;
+import ai.spideriq.tracker.tracking.Outcomes;
 import ai.spideriq.tracker.tracking.TrackedJob;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes outcomes to the completed, failed and cancelled topics, keyed by job ID. The value is encoded here, not by
- * a serializer, so that its size is known before the send: an outcome too large for the topics goes out as the
- * explicit partial outcome instead of failing.
+ * Publishes outcomes to the completed, failed and cancelled topics, keyed by job ID, retrying for
+ * {@code spideriq.outcomes.publish-retry-for}. The value is encoded here, not by a serializer, so that its size is
+ * known before the send: an outcome too large for the topics goes out as the explicit partial outcome instead of
+ * failing.
  */
 @ApplicationScoped
-public class OutcomePublisher {
+public class OutcomePublisher implements Outcomes {
 
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -41,17 +48,21 @@ public class OutcomePublisher {
     private final MutinyEmitter<byte[]> cancelled;
     private final OutcomeEncoder encoder;
     private final TrackerMetrics metrics;
+    private final WriteRetry retry;
+    private final Duration retryFor;
 
     public OutcomePublisher(
             @Channel(COMPLETED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> completed,
             @Channel(FAILED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> failed,
             @Channel(CANCELLED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<byte[]> cancelled,
-            OutcomeEncoder encoder, TrackerMetrics metrics) {
+            OutcomeEncoder encoder, TrackerMetrics metrics, TrackerConfig config) {
         this.completed = completed;
         this.failed = failed;
         this.cancelled = cancelled;
         this.encoder = encoder;
         this.metrics = metrics;
+        this.retry = new WriteRetry(metrics.publish());
+        this.retryFor = config.outcomes().publishRetryFor();
     }
 
     /** The topic's short name ({@code completed}, {@code failed}, {@code cancelled}), as metrics tag it. */
@@ -63,12 +74,20 @@ public class OutcomePublisher {
         };
     }
 
+    @Override
+    public Uni<Void> publish(TrackedJob job, Ending ending, Instant endedAt) {
+        JobOutcome outcome = JobOutcome.of(job, ending, endedAt);
+        String topic = channelOf(outcome);
+        return retry.bounded(publishOnce(job, outcome), topic, "the outcome", job.jobId(), retryFor)
+                .onFailure().invoke(() -> metrics.publish().unpublished(topic, 1));
+    }
+
     /**
      * Completes when the broker has acknowledged the outcome. When the topic refuses it as too large although it
      * should fit (a topic with a smaller {@code max.message.bytes} than configured), the outcome without its data
-     * goes out instead; other failures reach the caller, which retries.
+     * goes out instead; other failures fail it.
      */
-    public Uni<Void> publish(TrackedJob job, JobOutcome outcome) {
+    private Uni<Void> publishOnce(TrackedJob job, JobOutcome outcome) {
         Map<String, String> headers = new HashMap<>(job.headers());
         if (outcome.type() != null) {
             headers.put(JOB_TYPE_HEADER, outcome.type());

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 import ai.spideriq.tracker.client.PollResult;
@@ -18,13 +16,18 @@ import ai.spideriq.tracker.time.Timers;
 
 /**
  * The polls of the jobs a {@link JobTracker} holds: when each is due ({@link PollPlanner}), who goes first
- * ({@link PollDispatcher}), what each answer means, and what the event stream announced. An ending goes back to the
- * tracker, which publishes it. Runs on the tracker's context and shares its job map.
+ * ({@link PollDispatcher}), what each answer means, and what the event stream announced. An ending goes to its
+ * {@link Listener}, the tracker, which publishes it. Runs on the tracker's context, on the tracker's jobs.
  */
-final class JobPolls implements EndHints {
+final class JobPolls implements EndHints, PollDispatcher.Listener {
 
-    private final Map<UUID, TrackedJob> jobs;
-    private final BiConsumer<TrackedJob, Ending> finish;
+    /** Hears that a job ended: an answer said so, or its deadline passed. */
+    interface Listener {
+        void ended(TrackedJob job, Ending ending);
+    }
+
+    private final TrackedJobs jobs;
+    private final Listener listener;
     private final EarlyAnnouncements early = new EarlyAnnouncements(10_000);
     private final Executor context;
     private final InstantSource clock;
@@ -38,11 +41,11 @@ final class JobPolls implements EndHints {
     private boolean streaming;
     private boolean sweeping;
 
-    JobPolls(Map<UUID, TrackedJob> jobs, BiConsumer<TrackedJob, Ending> finish, Executor context, InstantSource clock,
-            Timers timers, ApiRateLimiter limiter, JobPoller poller, TrackerMetrics metrics, TrackingPolicy policy,
+    JobPolls(TrackedJobs jobs, Listener listener, Executor context, InstantSource clock, Timers timers,
+            ApiRateLimiter limiter, JobPoller poller, TrackerMetrics metrics, TrackingPolicy policy,
             RandomGenerator random) {
         this.jobs = jobs;
-        this.finish = finish;
+        this.listener = listener;
         this.context = context;
         this.clock = clock;
         this.poller = poller;
@@ -51,7 +54,7 @@ final class JobPolls implements EndHints {
         this.random = random;
         this.limiter = limiter;
         this.planner = new PollPlanner(policy.schedule(), policy.poll(), limiter::slack);
-        this.dispatcher = new PollDispatcher(clock, timers, limiter, this::send, this::expire);
+        this.dispatcher = new PollDispatcher(clock, timers, limiter, this);
     }
 
     /** The first poll of a newly tracked job: at once if its end was announced already, else where the plan says. */
@@ -108,13 +111,13 @@ final class JobPolls implements EndHints {
 
     @Override
     public boolean awaitsAnyEnd() {
-        return jobs.values().stream().anyMatch(job -> job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced());
+        return jobs.anyMatch(job -> job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced());
     }
 
     @Override
     public boolean endsAwaitRead() {
         Instant now = clock.instant();
-        return jobs.values().stream().anyMatch(job -> job.phase() == TrackedJob.Phase.WAITING && job.endAnnounced()
+        return jobs.anyMatch(job -> job.phase() == TrackedJob.Phase.WAITING && job.endAnnounced()
                 && job.nextPollAt() != null && !job.nextPollAt().isAfter(now));
     }
 
@@ -131,7 +134,7 @@ final class JobPolls implements EndHints {
             return;
         }
         Instant at = clock.instant();
-        List.copyOf(jobs.values()).stream()
+        jobs.snapshot().stream()
                 .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
                 .forEach(job -> {
                     Instant sooner = planner.next(job, at, now, random);
@@ -153,7 +156,7 @@ final class JobPolls implements EndHints {
             if (job == null) {
                 early.started(jobId, clock.instant());
             } else if (job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
-                jobs.put(jobId, job.started(clock.instant()));
+                jobs.update(job.started(clock.instant()));
             }
         });
     }
@@ -170,7 +173,7 @@ final class JobPolls implements EndHints {
             if (job == null) {
                 early.ended(jobId);
             } else if (job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced()) {
-                jobs.put(jobId, job.announcedEnded());
+                jobs.update(job.announcedEnded());
                 if (job.phase() == TrackedJob.Phase.WAITING) {
                     pollAnnounced(job.announcedEnded(), clock.instant());
                 }
@@ -183,26 +186,28 @@ final class JobPolls implements EndHints {
         Instant now = clock.instant();
         if (at.isBefore(job.deadlineAt()) || now.isBefore(job.deadlineAt())) {
             Instant when = at.isBefore(job.deadlineAt()) ? at : job.deadlineAt();
-            jobs.put(job.jobId(), job.waitingUntil(when));
+            jobs.update(job.waitingUntil(when));
             dispatcher.pollAt(job.jobId(), when);
         } else {
-            jobs.put(job.jobId(), job.waitingUntil(now));
+            jobs.update(job.waitingUntil(now));
             dispatcher.expireAt(job.jobId(), now);
         }
     }
 
     private void pollAnnounced(TrackedJob job, Instant at) {
-        jobs.put(job.jobId(), job.waitingUntil(at));
+        jobs.update(job.waitingUntil(at));
         dispatcher.pollAnnouncedAt(job.jobId(), at);
     }
 
-    private void send(UUID jobId, Duration waitedForToken) {
+    /** The job's poll is due and has its token: send it. */
+    @Override
+    public void due(UUID jobId, Duration waitedForToken) {
         TrackedJob job = jobs.get(jobId);
         if (job == null || job.phase() != TrackedJob.Phase.WAITING) {
             return;
         }
         metrics.limiterWait(waitedForToken);
-        jobs.put(jobId, job.polling());
+        jobs.update(job.polling());
         poller.poll(jobId).subscribe().with(result -> context.execute(() -> handle(jobId, result)),
                 failure -> context.execute(() -> handle(jobId, new PollResult.Failed(failure.toString()))));
     }
@@ -214,7 +219,7 @@ final class JobPolls implements EndHints {
         }
         Instant now = clock.instant();
         if (result instanceof PollResult.Ended end) {
-            finish.accept(job.answered(end.label()), new Ending.Reported(end.results()));
+            listener.ended(job.answered(end.label()), new Ending.Reported(end.results()));
         } else if (result instanceof PollResult.Running running) {
             TrackedJob next = job.stillRunning(running.status(), running.type());
             if (job.endAnnounced()) {
@@ -224,7 +229,7 @@ final class JobPolls implements EndHints {
                 schedule(next, planner.next(next, now, coverage(), random));
             }
         } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
-            finish.accept(job.answered(result.label()), new Ending.NotFound());
+            listener.ended(job.answered(result.label()), new Ending.NotFound());
         } else if (result instanceof PollResult.RateLimited || result instanceof PollResult.Rejected) {
             // The limiter is paused already; the job waits in line behind the pause.
             schedule(job.answered(result.label()), now);
@@ -240,10 +245,12 @@ final class JobPolls implements EndHints {
         return job.firstSeenAt().plus(policy.notFoundGrace());
     }
 
-    private void expire(UUID jobId) {
+    /** The job's deadline came without an end: it is given up. */
+    @Override
+    public void deadlineReached(UUID jobId) {
         TrackedJob job = jobs.get(jobId);
         if (job != null && job.phase() == TrackedJob.Phase.WAITING) {
-            finish.accept(job, new Ending.DeadlineExceeded());
+            listener.ended(job, new Ending.DeadlineExceeded());
         }
     }
 }

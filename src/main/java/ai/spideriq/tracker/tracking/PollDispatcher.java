@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.Timers;
@@ -27,6 +25,15 @@ import ai.spideriq.tracker.time.Timers;
  */
 final class PollDispatcher {
 
+    /** Who polls the jobs whose time has come. */
+    interface Listener {
+        /** The job holds a token and must be polled now; it waited {@code waitedForToken} for it. */
+        void due(UUID jobId, Duration waitedForToken);
+
+        /** The job's deadline entry came due (no token taken). */
+        void deadlineReached(UUID jobId);
+    }
+
     private record Due(Instant at, long seq, UUID jobId, boolean needsToken) {
     }
 
@@ -40,23 +47,16 @@ final class PollDispatcher {
     private final InstantSource clock;
     private final Timers timers;
     private final ApiRateLimiter limiter;
-    private final BiConsumer<UUID, Duration> send;
-    private final Consumer<UUID> expire;
+    private final Listener listener;
     private long seq;
     private Timers.Cancellable timer;
     private Instant timerAt;
 
-    /**
-     * @param send   called with a job that holds a token and must be polled now, and how long it waited for it
-     * @param expire called, without a token, for a job whose deadline entry came due
-     */
-    PollDispatcher(InstantSource clock, Timers timers, ApiRateLimiter limiter, BiConsumer<UUID, Duration> send,
-            Consumer<UUID> expire) {
+    PollDispatcher(InstantSource clock, Timers timers, ApiRateLimiter limiter, Listener listener) {
         this.clock = clock;
         this.timers = timers;
         this.limiter = limiter;
-        this.send = send;
-        this.expire = expire;
+        this.listener = listener;
     }
 
     /** Polls {@code jobId} at {@code at}, replacing any earlier plan for it. */
@@ -113,9 +113,9 @@ final class PollDispatcher {
             (head == first ? announced : scheduled).poll();
             current.remove(head.jobId);
             if (head.needsToken) {
-                send.accept(head.jobId, Duration.between(head.at, now));
+                listener.due(head.jobId, Duration.between(head.at, now));
             } else {
-                expire.accept(head.jobId);
+                listener.deadlineReached(head.jobId);
             }
         }
     }

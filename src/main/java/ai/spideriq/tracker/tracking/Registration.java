@@ -10,7 +10,7 @@ public enum Registration {
     ALREADY_ENDED;
 
     /** The metric tag. */
-    public String tag() {
+    public String wireName() {
         return name().toLowerCase();
     }
 }

@@ -40,12 +40,12 @@ class TrackingBeans {
 
     @Produces
     @Singleton
-    JobTracker tracker(Vertx vertx, ApiRateLimiter limiter, JobPoller poller, JobJournal journal,
+    JobTracker tracker(Vertx vertx, ApiRateLimiter limiter, JobPoller poller, InFlightLog log, Outcomes outcomes,
             TrackerMetrics metrics, TrackerConfig config) {
         // One event-loop context confines all tracking state: no locks, and no thread per job.
         Context context = vertx.getOrCreateContext();
         JobTracker tracker = new JobTracker(task -> context.runOnContext(ignored -> task.run()), InstantSource.system(),
-                new VertxTimers(vertx, context), limiter, poller, journal, metrics, TrackingPolicy.of(config),
+                new VertxTimers(vertx, context), limiter, poller, log, outcomes, metrics, TrackingPolicy.of(config),
                 new SplittableRandom());
         metrics.gauges(tracker::inFlight, limiter::availableTokens, limiter::paused, limiter::budgetPerMinute);
         return tracker;

@@ -66,7 +66,8 @@ final class FleetStrategy implements PollStrategy {
                 metrics, config.rateLimit(), context.clock());
         RateLimitFeedback feedback = new RateLimitFeedback(limiter, metrics, config.rateLimit(), context.clock());
         JobTracker tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
-                new SimulatorPoller(context.api(), interpreter), new RecordingJournal(context.outcomes()), metrics,
+                new SimulatorPoller(context.api(), interpreter), InstantInFlightLog.INSTANCE,
+                new RecordingOutcomes(context.outcomes()), metrics,
                 TrackingPolicy.of(config), new SplittableRandom(seed));
         fleet.join(name, tracker.announcements(), metrics, hints -> detectors(context, config, limiter, feedback,
                 metrics, hints, seed)).owning(owned);

@@ -41,7 +41,7 @@ final class ScenarioReport {
         return md.append('\n').toString();
     }
 
-    /** The summary table's header; the README pastes it with its rows. */
+    /** The summary table's header; docs/polling.md (Detection scenarios) pastes it with its rows. */
     static String header() {
         return "| scenario | sustainable jobs/min (p95 ≤ 10 s) | sustainable jobs/min (p95 ≤ 5 s) | lag p50 s "
                 + "| lag p95 s | lag p99 s | requests/job | requests/min | lost-end p95 s | cancelled p95 s "

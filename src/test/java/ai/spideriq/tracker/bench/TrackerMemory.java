@@ -50,7 +50,8 @@ final class TrackerMemory {
         long baseline = usedAfterGc();
         JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter,
                 jobId -> Uni.createFrom().emitter(answer -> timers.schedule(VirtualRun.API_LATENCY,
-                        () -> answer.complete(processing))), new RecordingJournal((id, at) -> {
+                        () -> answer.complete(processing))), InstantInFlightLog.INSTANCE,
+                new RecordingOutcomes((id, at) -> {
                 }), new TrackerMetrics(new SimpleMeterRegistry()), TrackingPolicy.of(config),
                 new SplittableRandom(seed));
         SplittableRandom ids = new SplittableRandom(seed);

@@ -42,7 +42,8 @@ final class TrackerStrategy implements PollStrategy {
                 metrics, config.rateLimit(), context.clock());
         RateLimitFeedback feedback = new RateLimitFeedback(limiter, metrics, config.rateLimit(), context.clock());
         tracker = new JobTracker(Runnable::run, context.clock(), context.timers(), limiter,
-                new SimulatorPoller(context.api(), interpreter), new RecordingJournal(context.outcomes()), metrics,
+                new SimulatorPoller(context.api(), interpreter), InstantInFlightLog.INSTANCE,
+                new RecordingOutcomes(context.outcomes()), metrics,
                 TrackingPolicy.of(config), new SplittableRandom(context.seed()));
         TrackerConfig.Events events = config.events();
         EventStreamFollower follower = new EventStreamFollower(new SimulatorEventSource(context.api(), feedback),

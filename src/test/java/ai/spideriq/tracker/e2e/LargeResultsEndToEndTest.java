@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.outcome.OutcomePublisher;
-import ai.spideriq.tracker.outcome.WriteRetry;
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.JobType;

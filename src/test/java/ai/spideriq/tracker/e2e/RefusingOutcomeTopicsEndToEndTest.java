@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.spideriq.tracker.outcome.WriteRetry;
+import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;

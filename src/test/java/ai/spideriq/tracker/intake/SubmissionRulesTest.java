@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 
-/** The README's submission rules, one by one: what is ambiguous is rejected, not guessed. */
+/** The submission rules of docs/topics.md, one by one: what is ambiguous is rejected, not guessed. */
 class SubmissionRulesTest {
 
     private static final String ID = "550e8400-e29b-41d4-a716-446655440000";

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(KafkaBrokerResource.class)
 class OperatorSignalsEndToEndTest {
 
-    private static final Pattern README_ROW = Pattern.compile("^\\| `(spideriq_[a-z0-9_]+)` \\|", Pattern.MULTILINE);
+    /** A row of the metrics table in docs/operations.md: the family, then its Prometheus type (first word). */
+    private static final Pattern DOC_ROW = Pattern.compile("^\\| `(spideriq_[a-z0-9_]+)` \\| ([a-z]+)", Pattern.MULTILINE);
 
     @Inject
     SpiderIqSimulator simulator;
@@ -39,18 +40,21 @@ class OperatorSignalsEndToEndTest {
     @Test
     void everyDocumentedFamilyIsExportedWithHelpAndCountersStartAtZero() throws Exception {
         String scrape = Metrics.scrape();
-        Set<String> documented = new TreeSet<>();
-        Matcher row = README_ROW.matcher(Files.readString(Path.of("README.md")));
+        Map<String, String> documented = new TreeMap<>();
+        Matcher row = DOC_ROW.matcher(Files.readString(Path.of("docs", "operations.md")));
         while (row.find()) {
-            documented.add(row.group(1));
+            documented.put(row.group(1), row.group(2));
         }
-        // Each README row names a family the scrape has (histograms by their base name), and each family has a row.
-        for (String name : documented) {
+        // Each row names a family the scrape has (histograms by their base name), of the type the scrape declares
+        // (counters are declared without their _total), and each family has a row.
+        documented.forEach((name, type) -> {
             assertThat(scrape).as(name).containsPattern("(?m)^" + Pattern.quote(name) + "[_{ ]");
-        }
+            assertThat(scrape).as(name + " is a " + type).containsPattern(
+                    "(?m)^# TYPE " + Pattern.quote(name.replaceFirst("_total$", "")) + "(_total)? " + type + "$");
+        });
         for (String name : TrackerMetrics.PROMETHEUS_NAMES) {
             assertThat(scrape).as(name).containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]");
-            assertThat(documented).as(name + " in the README").anyMatch(name::startsWith);
+            assertThat(documented.keySet()).as(name + " in docs/operations.md").anyMatch(name::startsWith);
         }
         Matcher help = Pattern.compile("^# HELP (spideriq_[a-z0-9_]+) ?(.*)$", Pattern.MULTILINE).matcher(scrape);
         while (help.find()) {

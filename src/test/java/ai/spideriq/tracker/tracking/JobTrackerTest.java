@@ -26,7 +26,7 @@ import ai.spideriq.tracker.testing.FakeTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
-/** The tracker's decisions on a fake clock, with a scripted API and an in-memory journal. */
+/** The tracker's decisions on a fake clock, with a scripted API and an in-memory in-flight log and outcomes. */
 class JobTrackerTest {
 
     private static final Backoff POLL = new Backoff(Duration.ofSeconds(5), 2, Duration.ofSeconds(40), 0);
@@ -41,33 +41,35 @@ class JobTrackerTest {
     private final Map<UUID, Queue<PollResult>> answers = new HashMap<>();
     private final List<Instant> requestTimes = new ArrayList<>();
     private final List<UUID> requestedJobs = new ArrayList<>();
-    private final List<String> journal = new ArrayList<>();
+    private final List<String> written = new ArrayList<>();
     /** When set, outcomes are acknowledged only when the test completes this future. */
     private CompletableFuture<Void> outcomeAck;
     /** When set, the next request's answer arrives only when the test completes this future. */
     private CompletableFuture<PollResult> pending;
     private final JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter, this::answer,
-            new JobJournal() {
+            new InFlightLog() {
                 @Override
                 public Uni<Void> started(TrackedJob job) {
-                    journal.add("started " + job.jobId());
+                    written.add("started " + job.jobId());
                     return Uni.createFrom().voidItem();
                 }
 
                 @Override
-                public Uni<Void> ended(TrackedJob job, Ending ending, Instant endedAt) {
-                    journal.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
-                    return outcomeAck == null ? Uni.createFrom().voidItem()
-                            : Uni.createFrom().completionStage(outcomeAck);
+                public Uni<Void> ended(TrackedJob job, String outcome, Instant endedAt) {
+                    return Uni.createFrom().voidItem();
                 }
 
                 @Override
                 public Uni<Void> forget(UUID jobId, int partition) {
-                    journal.add("forgot " + jobId);
+                    written.add("forgot " + jobId);
                     return Uni.createFrom().voidItem();
                 }
+            }, (job, ending, endedAt) -> {
+                written.add(ending.outcome() + " " + job.jobId() + " after " + job.requests());
+                return outcomeAck == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(outcomeAck);
             }, new TrackerMetrics(new SimpleMeterRegistry()),
-            new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10), SCHEDULE),
+            new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10), SCHEDULE,
+                    Duration.ofMinutes(10)),
             new SplittableRandom(7));
 
     @Test
@@ -77,7 +79,7 @@ class JobTrackerTest {
         register(job);
         timers.advance(Duration.ofMinutes(2));
 
-        assertThat(journal).containsExactly("started " + job, "completed " + job + " after 4");
+        assertThat(written).containsExactly("started " + job, "completed " + job + " after 4");
         // First poll after 5 s, then 5, 10, 20 s apart: the poll policy, one request each.
         assertThat(secondsFromStart()).containsExactly(5L, 10L, 20L, 40L);
         assertThat(tracker.find(job)).isEmpty();
@@ -91,7 +93,7 @@ class JobTrackerTest {
         assertThat(register(job)).isEqualTo(Registration.DUPLICATE);
         timers.advance(Duration.ofMinutes(1));
 
-        assertThat(journal).containsExactly("started " + job, "job_failed " + job + " after 1");
+        assertThat(written).containsExactly("started " + job, "job_failed " + job + " after 1");
     }
 
     @Test
@@ -102,7 +104,7 @@ class JobTrackerTest {
         register(job);
         timers.advance(Duration.ofMinutes(1));
 
-        assertThat(journal).last().isEqualTo("cancelled " + job + " after 4");
+        assertThat(written).last().isEqualTo("cancelled " + job + " after 4");
         // 5 s first poll, then error backoff 1 s and 2 s, then the poll policy's first delay after a 202.
         assertThat(secondsFromStart()).containsExactly(5L, 6L, 8L, 13L);
     }
@@ -116,7 +118,7 @@ class JobTrackerTest {
         timers.advance(Duration.ofMinutes(1));
 
         // 404 at 5 s and 6 s are within the 10 s grace; the one at 8 s is not yet; at 12 s it is believed.
-        assertThat(journal).last().isEqualTo("job_not_found " + job + " after 4");
+        assertThat(written).last().isEqualTo("job_not_found " + job + " after 4");
         assertThat(secondsFromStart()).containsExactly(5L, 6L, 8L, 12L);
     }
 
@@ -131,7 +133,7 @@ class JobTrackerTest {
         register(job);
         timers.advance(Duration.ofMinutes(15));
 
-        assertThat(journal).last().asString().startsWith("tracking_deadline_exceeded " + job);
+        assertThat(written).last().asString().startsWith("tracking_deadline_exceeded " + job);
         // The poll backoff tops out at 40 s; the plan after 9:40 would fall past the 10-minute deadline.
         assertThat(secondsFromStart()).endsWith(560L, 600L);
     }
@@ -145,7 +147,7 @@ class JobTrackerTest {
 
         // The backoff would place the fifth poll at 75 s, past the 60 s deadline.
         assertThat(secondsFromStart()).containsExactly(0L, 5L, 15L, 35L, 60L);
-        assertThat(journal).last().isEqualTo("completed " + job + " after 5");
+        assertThat(written).last().isEqualTo("completed " + job + " after 5");
     }
 
     @Test
@@ -162,7 +164,7 @@ class JobTrackerTest {
         tracker.resume(0, List.of(TrackedJob.submitted(job, null, 0, 0, clock.instant(),
                 clock.instant().plusSeconds(600), Map.of())), List.of());
         timers.advance(Duration.ofMinutes(2));
-        assertThat(journal).last().asString().startsWith("completed " + job);
+        assertThat(written).last().asString().startsWith("completed " + job);
     }
 
     @Test
@@ -175,7 +177,7 @@ class JobTrackerTest {
         assertThat(register(job, 7)).isEqualTo(Registration.ALREADY_ENDED);
         assertThat(register(job, 12)).isEqualTo(Registration.ACCEPTED);
         timers.advance(Duration.ofMinutes(1));
-        assertThat(journal).filteredOn(line -> line.startsWith("completed")).hasSize(2);
+        assertThat(written).filteredOn(line -> line.startsWith("completed")).hasSize(2);
     }
 
     @Test
@@ -188,7 +190,7 @@ class JobTrackerTest {
 
         tracker.forgetCommitted(Map.of(0, 4L));
 
-        assertThat(journal).contains("forgot " + first).doesNotContain("forgot " + second);
+        assertThat(written).contains("forgot " + first).doesNotContain("forgot " + second);
         assertThat(register(second, 9)).isEqualTo(Registration.ALREADY_ENDED);
     }
 
@@ -203,7 +205,7 @@ class JobTrackerTest {
         outcomeAck.complete(null);
         tracker.forgetCommitted(Map.of(0, 100L));
 
-        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
+        assertThat(written).last().isEqualTo("completed " + job + " after 1");
     }
 
     @Test
@@ -249,7 +251,7 @@ class JobTrackerTest {
         tracker.announcements().announceEnded(job);
 
         assertThat(secondsFromStart()).containsExactly(5L, 7L);
-        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
+        assertThat(written).last().isEqualTo("completed " + job + " after 2");
     }
 
     @Test
@@ -284,7 +286,7 @@ class JobTrackerTest {
         timers.advance(Duration.ofSeconds(1));
 
         assertThat(secondsFromStart()).containsExactly(7L);
-        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
+        assertThat(written).last().isEqualTo("completed " + job + " after 1");
     }
 
     @Test
@@ -300,7 +302,7 @@ class JobTrackerTest {
 
         // Nothing learned: the plain poll backoff from the drop, 5 s then 5 s.
         assertThat(secondsFromStart()).containsExactly(15L, 20L);
-        assertThat(journal).last().isEqualTo("completed " + job + " after 2");
+        assertThat(written).last().isEqualTo("completed " + job + " after 2");
     }
 
     @Test
@@ -333,7 +335,7 @@ class JobTrackerTest {
         assertThat(requestedJobs).containsExactly(listed, unlisted, unlisted);
         // The listed job at once; the other, nothing learned, on the plain poll backoff from the switch-off.
         assertThat(secondsFromStart()).containsExactly(3L, 15L, 20L);
-        assertThat(journal).contains("cancelled " + listed + " after 1", "completed " + unlisted + " after 2");
+        assertThat(written).contains("cancelled " + listed + " after 1", "completed " + unlisted + " after 2");
     }
 
     @Test
@@ -349,7 +351,7 @@ class JobTrackerTest {
 
         timers.advance(Duration.ofMinutes(1)); // the budget comes back: the end is read
         assertThat(tracker.announcements().endsAwaitRead()).isFalse();
-        assertThat(journal).last().isEqualTo("completed " + job + " after 1");
+        assertThat(written).last().isEqualTo("completed " + job + " after 1");
     }
 
     @Test
@@ -359,7 +361,7 @@ class JobTrackerTest {
         timers.advance(Duration.ofMinutes(1));
 
         assertThat(requestTimes).isEmpty();
-        assertThat(journal).isEmpty();
+        assertThat(written).isEmpty();
     }
 
     @Test
@@ -374,7 +376,7 @@ class JobTrackerTest {
         // bucket has refilled (but for that poll's token), so the next comes about the poll backoff's 5 s later.
         // A cancellation has no event.
         assertThat(secondsFromStart()).containsExactly(120L, 126L);
-        assertThat(journal).last().isEqualTo("cancelled " + job + " after 2");
+        assertThat(written).last().isEqualTo("cancelled " + job + " after 2");
     }
 
     private Registration register(UUID job) {

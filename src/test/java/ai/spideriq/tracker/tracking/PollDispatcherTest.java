@@ -20,8 +20,17 @@ class PollDispatcherTest {
     private final ApiRateLimiter limiter = new ApiRateLimiter(62, 2, clock);
     private final List<UUID> sent = new ArrayList<>();
     private final List<UUID> expired = new ArrayList<>();
-    private final PollDispatcher dispatcher = new PollDispatcher(clock, timers, limiter,
-            (job, waited) -> sent.add(job), expired::add);
+    private final PollDispatcher dispatcher = new PollDispatcher(clock, timers, limiter, new PollDispatcher.Listener() {
+        @Override
+        public void due(UUID jobId, Duration waitedForToken) {
+            sent.add(jobId);
+        }
+
+        @Override
+        public void deadlineReached(UUID jobId) {
+            expired.add(jobId);
+        }
+    });
 
     @Test
     void takesATokenWhenAPollIsSentNotWhenItIsScheduled() {

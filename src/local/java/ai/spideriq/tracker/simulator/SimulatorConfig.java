@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Configuration of the SpiderIQ API simulator ({@code simulator.*}). Read at run time, so the production artifact
- * serves the simulator only when started with {@code simulator.enabled=true}.
+ * Configuration of the SpiderIQ API simulator ({@code simulator.*}): in the dev and test runs of the tracker, and in
+ * the standalone {@link SimulatorMain}. The tracker's production artifact contains neither the simulator nor these keys.
  */
 @ConfigMapping(prefix = "simulator")
 public interface SimulatorConfig {
@@ -18,6 +18,10 @@ public interface SimulatorConfig {
     /** Whether to serve the simulated API ({@code /api/v1/jobs/...}) and its control plane ({@code /simulator/...}) on the main HTTP server. */
     @WithDefault("false")
     boolean enabled();
+
+    /** Port of the standalone simulator ({@link SimulatorMain}: docker compose, the Kubernetes dev overlay). */
+    @WithDefault("8080")
+    int httpPort();
 
     /** Bearer tokens ({@code client_id:api_key:api_secret}) the simulated API accepts. */
     @WithDefault(SimulatorSettings.DEFAULT_TOKEN)

@@ -11,6 +11,7 @@
  * for simulated time) and a seeded {@link java.util.random.RandomGenerator}. In Quarkus it is produced from
  * {@link ai.spideriq.tracker.simulator.SimulatorConfig} by {@link ai.spideriq.tracker.simulator.SimulatorProducer};
  * its HTTP routes ({@link ai.spideriq.tracker.simulator.SimulatorRoutes}) are mounted on the main router only when
- * {@code simulator.enabled=true}.
+ * {@code simulator.enabled=true}; {@link ai.spideriq.tracker.simulator.SimulatorMain} serves it as a process of its own.
+ * Local-run code (source set {@code src/local}): never in the tracker's production artifact.
  */
 package ai.spideriq.tracker.simulator;

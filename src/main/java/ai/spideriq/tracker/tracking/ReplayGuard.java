@@ -12,7 +12,7 @@ import java.util.UUID;
  * again from the last commit; these let the tracker recognise such replays instead of tracking ended jobs again.
  * Confined to the tracker's context, like the rest of its state.
  */
-final class EndedSubmissions {
+final class ReplayGuard {
 
     private final Map<UUID, EndedSubmission> byJob = new HashMap<>();
 

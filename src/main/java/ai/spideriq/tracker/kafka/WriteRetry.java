@@ -1,4 +1,4 @@
-package ai.spideriq.tracker.outcome;
+package ai.spideriq.tracker.kafka;
 
 import java.time.Duration;
 import java.util.UUID;
