@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobType;
@@ -23,7 +22,6 @@ import ai.spideriq.tracker.testing.InFlightRecords;
 import ai.spideriq.tracker.testing.SimulatorJobs;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * The packaged service, killed with SIGKILL in the middle of tracking and started again: no job is lost, jobs whose
@@ -38,26 +36,13 @@ class CrashRecoveryIT {
     private static final Map<String, String> COMPRESSED = Map.of("SPIDERIQ_EVENTS_ENABLED", "true",
             "SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "900", "SPIDERIQ_ERROR_BACKOFF_INITIAL_DELAY", "200ms",
             "SPIDERIQ_ERROR_BACKOFF_MAX_DELAY", "1s");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 11);
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(11, INPUT);
 
     @Test
     void aKilledTrackerLosesNoJobAndRepublishesOnlyWhatWasInFlight() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder topics = TopicRecorder.get();
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
@@ -98,6 +83,6 @@ class CrashRecoveryIT {
     }
 
     private static Process startTracker(String name) throws IOException {
-        return TrackerProcess.start("crash-recovery-" + name, INPUT, simulatorPort, COMPRESSED);
+        return TrackerProcess.start("crash-recovery-" + name, INPUT, API.port(), COMPRESSED);
     }
 }

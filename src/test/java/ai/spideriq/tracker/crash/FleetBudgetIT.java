@@ -11,16 +11,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.SimulatorJobs;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * Three packaged replicas against one simulator whose limit is the tracker's share (120 per 60 s window, burst 20),
@@ -37,33 +35,20 @@ class FleetBudgetIT {
     private static final double SHARE = 120;
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
             "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 11,
-                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(11, INPUT,
+            new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
 
     @Test
     void replicasTogetherSpendOneShareAndSurvivorsTakeOverAKilledOnesPart() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         List<String> names = List.of("fleet-a", "fleet-b", "fleet-c");
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, FLEET));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), FLEET));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> budgets(names).stream().allMatch(b -> b > 0)
                     && sum(budgets(names)) == SHARE);

@@ -11,9 +11,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.spideriq.tracker.simulator.JobOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
@@ -23,7 +22,6 @@ import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * Three packaged replicas with the event stream on: one of them (the owner of input partition 0) holds the fleet's
@@ -44,33 +42,20 @@ class FleetDetectionIT {
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_EVENTS_ENABLED", "true",
             "SPIDERIQ_SWEEP_ENABLED", "false", "SPIDERIQ_POLL_INITIAL_DELAY", "30s", "SPIDERIQ_POLL_MAX_DELAY", "60s",
             "SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "300", "SPIDERIQ_RATE_LIMIT_BURST", "30");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 13,
-                new RateLimitSettings(1000, Duration.ofSeconds(60), 100));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(13, INPUT,
+            new RateLimitSettings(1000, Duration.ofSeconds(60), 100));
 
     @Test
     void oneReplicaFollowsTheStreamForTheFleetAndAnotherTakesOverWhenItIsKilled() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         List<String> names = new ArrayList<>(List.of("detect-a", "detect-b", "detect-c"));
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, FLEET));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), FLEET));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> detectors(names).size() == 1
                     && simulator.openEventStreams() == 1 && everyReplicaOwnsPartitions(names));
@@ -109,7 +94,7 @@ class FleetDetectionIT {
         List<ProducerRecord<String, byte[]>> submissions = new ArrayList<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < JOBS_PER_PARTITION; i++) {
-                String job = simulator.create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
+                String job = API.simulator().create(JobSpec.of(JobType.SPIDER_SITE).withOutcome(JobOutcome.COMPLETED)
                         .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i))).jobId();
                 submissions.add(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
             }
@@ -120,9 +105,9 @@ class FleetDetectionIT {
 
     /** Found by the end event, not by a guard poll: one request each, a second at most when an answer crossed it. */
     private static void assertAboutOneRequestEach(List<String> jobs) {
-        int total = jobs.stream().mapToInt(job -> simulator.requestsFor(job).size()).sum();
+        int total = jobs.stream().mapToInt(job -> API.simulator().requestsFor(job).size()).sum();
         LOG.infof("%d jobs, %d /results requests", jobs.size(), total);
-        assertThat(jobs).allSatisfy(job -> assertThat(simulator.requestsFor(job)).hasSizeBetween(1, 2));
+        assertThat(jobs).allSatisfy(job -> assertThat(API.simulator().requestsFor(job)).hasSizeBetween(1, 2));
         assertThat(total).isLessThanOrEqualTo(jobs.size() + jobs.size() / 4);
     }
 

@@ -14,12 +14,12 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.RedisServer;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * {@link FleetBudgetIT} with {@code spideriq.rate-limit.store=redis}: three packaged replicas take from one bucket in
@@ -36,30 +36,25 @@ class FleetRedisBudgetIT {
     private static final String FALLBACK = "Shared rate-limit store";
     /** Redis asks for it, so the URL carries it: no log line may. */
     private static final String PASSWORD = "s3cret-redis-password";
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
     private static RedisServer redis;
 
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(12, INPUT,
+            new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
+
     @BeforeAll
-    static void start() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 12,
-                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
+    static void startRedis() throws Exception {
         redis = RedisServer.start(PASSWORD);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopRedis() {
         redis.close();
-        vertx.close();
     }
 
     @Test
     void replicasShareOneBucketInRedisAndKeepToTheirSharesWhenItIsGone() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         Map<String, String> fleet = new HashMap<>(Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
                 "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false",
@@ -69,7 +64,7 @@ class FleetRedisBudgetIT {
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, fleet));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), fleet));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> FleetBudgetIT.budgets(names).stream()
                     .allMatch(b -> b > 0) && FleetBudgetIT.sum(FleetBudgetIT.budgets(names)) == SHARE);

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.SimulatorJobs;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import ai.spideriq.tracker.testing.Topics;
-import io.vertx.core.Vertx;
 
 /**
  * The record that used to stop the service for good (1,048,480 bytes: accepted by a default broker, its dead-letter
@@ -28,29 +25,16 @@ class OversizedRecordRestartIT {
 
     private static final String INPUT = "spideriq.jobs.submitted.oversized-restart";
     private static final Duration QUICK = Duration.ofMillis(500);
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 13);
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(13, INPUT);
 
     @Test
     void aRestartRightAfterAnOversizedRecordPassesIt() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder topics = TopicRecorder.get();
         List<String> before = SimulatorJobs.completed(simulator, 2, QUICK);
-        Process first = TrackerProcess.start("oversized-first", INPUT, simulatorPort);
+        Process first = TrackerProcess.start("oversized-first", INPUT, API.port());
         byte[] large = new byte[1_048_480];
         Arrays.fill(large, (byte) 'x');
         Submitter.send(job(before.get(0)), new ProducerRecord<>(INPUT, 0, null, large), job(before.get(1)));
@@ -59,7 +43,7 @@ class OversizedRecordRestartIT {
         Topics.awaitCommittedToTheEnd(INPUT, INPUT);
         first.destroyForcibly().waitFor();
 
-        Process second = TrackerProcess.start("oversized-second", INPUT, simulatorPort);
+        Process second = TrackerProcess.start("oversized-second", INPUT, API.port());
         try {
             String after = SimulatorJobs.completed(simulator, QUICK);
             Submitter.send(job(after));

@@ -44,7 +44,7 @@ final class TrackerProcess {
 
     /** A simulator allowing 100 requests per 6 s, served on a free port of {@code vertx}; returns it with its port. */
     static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed) {
-        return simulator(vertx, seed, new RateLimitSettings(100, Duration.ofSeconds(6), 20));
+        return simulator(vertx, seed, ServedSimulator.COMPRESSED);
     }
 
     static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed, RateLimitSettings rateLimit) {
