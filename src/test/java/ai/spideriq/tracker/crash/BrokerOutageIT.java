@@ -11,30 +11,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.Metrics;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.TopicRecorder;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.core.Vertx;
 
 /**
@@ -58,7 +55,9 @@ class BrokerOutageIT {
         Vertx vertx = Vertx.vertx();
         try (ChildKafka kafka = new ChildKafka()) {
             kafka.start();
-            createTopics(kafka.bootstrap());
+            try (KafkaCompanion admin = new KafkaCompanion(kafka.bootstrap())) {
+                admin.topics().create(topics());
+            }
             Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 17);
             SpiderIqSimulator simulator = served.getKey();
             int httpPort = ChildKafka.freePort();
@@ -75,7 +74,7 @@ class BrokerOutageIT {
                 }
                 submit(kafka.bootstrap(), jobs.keySet());
                 await().atMost(Duration.ofSeconds(60)).until(() -> metric(httpPort,
-                        "spideriq_intake_submissions_total{result=\"accepted\"") >= jobs.size());
+                        "spideriq_intake_submissions_total", "result=\"accepted\"") >= jobs.size());
 
                 kafka.stop();
                 long stoppedAt = System.nanoTime();
@@ -115,13 +114,18 @@ class BrokerOutageIT {
                 submit(kafka.bootstrap(), after.keySet());
                 jobs.putAll(after);
 
-                Map<String, List<ConsumerRecord<String, String>>> outcomes = awaitOutcomes(kafka.bootstrap(), jobs);
-                jobs.forEach((job, outcome) -> {
-                    assertThat(outcomes.get(job)).as("outcomes of " + job).hasSize(1);
-                    ConsumerRecord<String, String> record = outcomes.get(job).get(0);
-                    assertThat(record.topic()).as(job).isEqualTo(TOPICS.get(outcome));
-                    assertThat(json(record.value()).get("status").asText()).as(job).isEqualTo(outcome.wireName());
-                });
+                try (KafkaCompanion consumer = new KafkaCompanion(kafka.bootstrap())) {
+                    TopicRecorder outcomes = TopicRecorder.of(consumer, TOPICS.values());
+                    outcomes.awaitEach(jobs.keySet(), Duration.ofSeconds(240));
+                    // Exactly once: no second outcome of any job shows up for a while after the last first one.
+                    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> jobs.keySet()
+                            .stream().allMatch(job -> outcomes.forKey(job).size() == 1));
+                    jobs.forEach((job, outcome) -> {
+                        TopicRecorder.Seen seen = outcomes.forKey(job).get(0);
+                        assertThat(seen.topic()).as(job).isEqualTo(TOPICS.get(outcome));
+                        assertThat(seen.json().get("status").asText()).as(job).isEqualTo(outcome.wireName());
+                    });
+                }
                 String line = String.format("Broker outage of %d s: readiness DOWN %.1f s after the broker stopped, UP "
                         + "%.1f s after it was back; %d jobs, each with exactly its outcome", OUTAGE.toSeconds(),
                         downAfterMs / 1000.0, recoveredAfterMs / 1000.0, jobs.size());
@@ -137,50 +141,24 @@ class BrokerOutageIT {
     }
 
     private static String create(SpiderIqSimulator simulator, int i, SimulatedOutcome outcome, Duration processing) {
-        return simulator.create(JobSpec.of(i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
-                .withOutcome(outcome).withTimes(Duration.ZERO, processing)).jobId();
+        return SimulatorJobs.create(simulator, i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS, outcome,
+                processing);
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(INPUT, 3, (short) 1),
-                    new NewTopic("spideriq.jobs.submitted.dlq", 1, (short) 1)));
-            TOPICS.values().forEach(topic -> topics.add(new NewTopic(topic, 1, (short) 1)));
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-        }
+    /** The input (as many partitions as the shared broker's), the dead-letter and the outcome topics. */
+    private static List<NewTopic> topics() {
+        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(INPUT, 3, (short) 1),
+                new NewTopic("spideriq.jobs.submitted.dlq", 1, (short) 1)));
+        TOPICS.values().forEach(topic -> topics.add(new NewTopic(topic, 1, (short) 1)));
+        return topics;
     }
 
-    private static void submit(String bootstrap, Iterable<String> jobs) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()))) {
-            for (String job : jobs) {
-                producer.send(new ProducerRecord<>(INPUT, job, job)).get(30, TimeUnit.SECONDS);
-            }
+    /** Each job as its bare ID, keyed by it, with a producer of its own that is gone before the broker goes. */
+    private static void submit(String bootstrap, Collection<String> jobs) {
+        try (KafkaCompanion producer = new KafkaCompanion(bootstrap)) {
+            producer.produceStrings().fromRecords(jobs.stream().map(job -> new ProducerRecord<>(INPUT, job, job))
+                    .toList()).awaitCompletion(Duration.ofSeconds(30));
         }
-    }
-
-    /** Every outcome record of the given jobs, read until each has one and then a little longer for duplicates. */
-    private static Map<String, List<ConsumerRecord<String, String>>> awaitOutcomes(String bootstrap,
-            Map<String, SimulatedOutcome> jobs) {
-        Map<String, List<ConsumerRecord<String, String>>> seen = new LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "outage-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()))) {
-            consumer.subscribe(TOPICS.values());
-            await().atMost(Duration.ofSeconds(240)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.computeIfAbsent(r.key(),
-                        k -> new ArrayList<>()).add(r));
-                return seen.keySet().containsAll(jobs.keySet());
-            });
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.computeIfAbsent(r.key(),
-                        k -> new ArrayList<>()).add(r));
-            }
-        }
-        return seen;
     }
 
     private void awaitReadiness(int port, int status, Duration atMost) {
@@ -207,11 +185,11 @@ class BrokerOutageIT {
         throw new AssertionError("no readiness check named " + name);
     }
 
-    /** The sum of the samples of one series prefix on /q/metrics; fails when there is none. */
-    private double metric(int port, String prefix) throws Exception {
-        List<String> samples = get(port, "/q/metrics").body().lines().filter(l -> l.startsWith(prefix)).toList();
-        assertThat(samples).as(prefix + " on /q/metrics").isNotEmpty();
-        return samples.stream().mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    /** The sum of the samples of one metric with these labels on /q/metrics; fails when there is none. */
+    private double metric(int port, String name, String... labels) throws Exception {
+        List<Double> samples = Metrics.samples(get(port, "/q/metrics").body(), name, labels);
+        assertThat(samples).as(name + " on /q/metrics").isNotEmpty();
+        return samples.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static JsonNode json(String text) {

@@ -1,5 +1,7 @@
 package ai.spideriq.tracker.crash;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -55,13 +57,13 @@ final class ChildKafka implements AutoCloseable {
     void start() throws Exception {
         process = java("kafka.Kafka", config.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!accepting()) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("broker did not start; see " + dir.resolve("broker.log"));
-            }
-            Thread.sleep(100);
-        }
+        await("broker accepting connections; see " + dir.resolve("broker.log")).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("broker exited; see " + dir.resolve("broker.log"));
+                    }
+                    return accepting();
+                });
     }
 
     /** Stops the broker the way an operator would (SIGTERM, a controlled shutdown). */

@@ -8,21 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
-import ai.spideriq.tracker.simulator.RequestRecord;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * Three packaged replicas against one simulator whose limit is the tracker's share (120 per 60 s window, burst 20),
@@ -39,56 +35,37 @@ class FleetBudgetIT {
     private static final double SHARE = 120;
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
             "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 11,
-                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(11, INPUT,
+            new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
 
     @Test
     void replicasTogetherSpendOneShareAndSurvivorsTakeOverAKilledOnesPart() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         List<String> names = List.of("fleet-a", "fleet-b", "fleet-c");
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, FLEET));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), FLEET));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> budgets(names).stream().allMatch(b -> b > 0)
                     && sum(budgets(names)) == SHARE);
 
-            List<String> jobs = new ArrayList<>();
-            for (int i = 0; i < JOBS; i++) {
-                // Polled every 0.3-2 s for 3-18 s each: far more than the budget allows, so it is all spent.
-                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                        .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
-                jobs.add(job);
-                TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));
-            }
-            await().atMost(Duration.ofSeconds(180)).until(() -> ended(outcomes, jobs) >= JOBS / 3);
+            // Polled every 0.3-2 s for 3-18 s each: far more than the budget allows, so it is all spent.
+            List<String> jobs = submitLoad(simulator, INPUT, JOBS);
+            await().atMost(Duration.ofSeconds(180)).until(() -> outcomes.withOutcome(jobs).size() >= JOBS / 3);
 
             replicas.get(0).destroyForcibly().waitFor();
             List<String> survivors = names.subList(1, names.size());
             await().atMost(Duration.ofSeconds(30)).until(() -> sum(budgets(survivors)) == SHARE);
-            await().atMost(Duration.ofSeconds(300)).until(() -> ended(outcomes, jobs) == JOBS);
+            outcomes.awaitEach(jobs, Duration.ofSeconds(300));
 
             LOG.infof("%d jobs, %d requests, at most %d in 60 s, %d answered 429", JOBS, simulator.stats().total(),
-                    mostInAnyMinute(simulator.requests()), simulator.stats().rateLimited());
+                    mostInAnyMinute(simulator), simulator.stats().rateLimited());
             assertThat(simulator.stats().rateLimited()).isZero();
-            assertThat(mostInAnyMinute(simulator.requests())).isLessThanOrEqualTo((int) SHARE);
+            assertThat(mostInAnyMinute(simulator)).isLessThanOrEqualTo((int) SHARE);
             assertThat(jobs).allSatisfy(job -> assertThat(outcomes.forKey(job)).isNotEmpty());
         } finally {
             for (Process replica : replicas) {
@@ -98,19 +75,19 @@ class FleetBudgetIT {
         }
     }
 
-    static int mostInAnyMinute(List<RequestRecord> requests) {
-        int most = 0;
-        for (int first = 0, last = 0; last < requests.size(); last++) {
-            while (!requests.get(first).time().isAfter(requests.get(last).time().minusSeconds(60))) {
-                first++;
-            }
-            most = Math.max(most, last - first + 1);
-        }
-        return most;
+    /**
+     * Submits {@code count} spiderSite jobs of 3 s and then 0.1 s more each, which are polled every 0.3-2 s; answers
+     * their IDs.
+     */
+    static List<String> submitLoad(SpiderIqSimulator simulator, String input, int count) {
+        List<String> jobs = IntStream.range(0, count)
+                .mapToObj(i -> SimulatorJobs.completed(simulator, Duration.ofMillis(3000 + 100L * i))).toList();
+        Submitter.submitIds(input, jobs);
+        return jobs;
     }
 
-    static long ended(TopicRecorder outcomes, List<String> jobs) {
-        return jobs.stream().filter(job -> !outcomes.forKey(job).isEmpty()).count();
+    static int mostInAnyMinute(SpiderIqSimulator simulator) {
+        return SimulatorJobs.mostInAnyWindow(simulator.requests(), Duration.ofSeconds(60));
     }
 
     static double sum(List<Double> budgets) {

@@ -11,18 +11,17 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.RateLimitSettings;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
+import ai.spideriq.tracker.simulator.JobSpec;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * Three packaged replicas with the event stream on: one of them (the owner of input partition 0) holds the fleet's
@@ -43,40 +42,27 @@ class FleetDetectionIT {
     private static final Map<String, String> FLEET = Map.of("SPIDERIQ_EVENTS_ENABLED", "true",
             "SPIDERIQ_SWEEP_ENABLED", "false", "SPIDERIQ_POLL_INITIAL_DELAY", "30s", "SPIDERIQ_POLL_MAX_DELAY", "60s",
             "SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "300", "SPIDERIQ_RATE_LIMIT_BURST", "30");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 13,
-                new RateLimitSettings(1000, Duration.ofSeconds(60), 100));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(13, INPUT,
+            new RateLimitSettings(1000, Duration.ofSeconds(60), 100));
 
     @Test
     void oneReplicaFollowsTheStreamForTheFleetAndAnotherTakesOverWhenItIsKilled() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         List<String> names = new ArrayList<>(List.of("detect-a", "detect-b", "detect-c"));
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, FLEET));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), FLEET));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> detectors(names).size() == 1
                     && simulator.openEventStreams() == 1 && everyReplicaOwnsPartitions(names));
             String detector = detectors(names).get(0);
 
             List<String> before = submitOnEveryPartition();
-            await().atMost(BY_EVENTS).until(() -> ended(outcomes, before) == before.size());
+            outcomes.awaitEach(before, BY_EVENTS);
             assertAboutOneRequestEach(before);
             assertThat(simulator.openEventStreams()).as("one stream for the fleet").isEqualTo(1);
 
@@ -92,7 +78,7 @@ class FleetDetectionIT {
                     takeover.toMillis() / 1000.0);
 
             List<String> after = submitOnEveryPartition();
-            await().atMost(BY_EVENTS).until(() -> ended(outcomes, after) == after.size());
+            outcomes.awaitEach(after, BY_EVENTS);
             assertAboutOneRequestEach(after);
             assertThat(simulator.openEventStreams()).isEqualTo(1);
         } finally {
@@ -105,28 +91,24 @@ class FleetDetectionIT {
 
     /** Jobs of 4-8 s on every input partition, so that every replica tracks some. */
     private static List<String> submitOnEveryPartition() {
-        List<String> jobs = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> submissions = new ArrayList<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < JOBS_PER_PARTITION; i++) {
-                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
+                String job = API.simulator().create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
                         .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i))).jobId();
-                jobs.add(job);
-                TrackerProcess.send(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
+                submissions.add(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
             }
         }
-        return jobs;
+        Submitter.send(submissions);
+        return submissions.stream().map(ProducerRecord::key).toList();
     }
 
     /** Found by the end event, not by a guard poll: one request each, a second at most when an answer crossed it. */
     private static void assertAboutOneRequestEach(List<String> jobs) {
-        int total = jobs.stream().mapToInt(job -> simulator.requestsFor(job).size()).sum();
+        int total = jobs.stream().mapToInt(job -> API.simulator().requestsFor(job).size()).sum();
         LOG.infof("%d jobs, %d /results requests", jobs.size(), total);
-        assertThat(jobs).allSatisfy(job -> assertThat(simulator.requestsFor(job)).hasSizeBetween(1, 2));
+        assertThat(jobs).allSatisfy(job -> assertThat(API.simulator().requestsFor(job)).hasSizeBetween(1, 2));
         assertThat(total).isLessThanOrEqualTo(jobs.size() + jobs.size() / 4);
-    }
-
-    private static long ended(TopicRecorder outcomes, List<String> jobs) {
-        return jobs.stream().filter(job -> !outcomes.forKey(job).isEmpty()).count();
     }
 
     private static boolean everyReplicaOwnsPartitions(List<String> names) throws IOException {

@@ -4,30 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.RedisServer;
 import ai.spideriq.tracker.testing.TopicRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * {@link FleetBudgetIT} with {@code spideriq.rate-limit.store=redis}: three packaged replicas take from one bucket in
@@ -44,31 +36,25 @@ class FleetRedisBudgetIT {
     private static final String FALLBACK = "Shared rate-limit store";
     /** Redis asks for it, so the URL carries it: no log line may. */
     private static final String PASSWORD = "s3cret-redis-password";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
     private static RedisServer redis;
 
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(12, INPUT,
+            new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
+
     @BeforeAll
-    static void start() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 12,
-                new RateLimitSettings((int) SHARE, Duration.ofSeconds(60), 20));
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
+    static void startRedis() throws Exception {
         redis = RedisServer.start(PASSWORD);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopRedis() {
         redis.close();
-        vertx.close();
     }
 
     @Test
     void replicasShareOneBucketInRedisAndKeepToTheirSharesWhenItIsGone() throws Exception {
+        SpiderIqSimulator simulator = API.simulator();
         TopicRecorder outcomes = TopicRecorder.get();
         Map<String, String> fleet = new HashMap<>(Map.of("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "120",
                 "SPIDERIQ_RATE_LIMIT_BURST", "10", "SPIDERIQ_SWEEP_ENABLED", "false",
@@ -78,19 +64,19 @@ class FleetRedisBudgetIT {
         List<Process> replicas = new ArrayList<>();
         try {
             for (String name : names) {
-                replicas.add(TrackerProcess.start(name, INPUT, simulatorPort, fleet));
+                replicas.add(TrackerProcess.start(name, INPUT, API.port(), fleet));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> FleetBudgetIT.budgets(names).stream()
                     .allMatch(b -> b > 0) && FleetBudgetIT.sum(FleetBudgetIT.budgets(names)) == SHARE);
-            List<String> first = submit();
-            await().atMost(Duration.ofSeconds(240)).until(() -> FleetBudgetIT.ended(outcomes, first) == JOBS);
+            List<String> first = FleetBudgetIT.submitLoad(simulator, INPUT, JOBS);
+            outcomes.awaitEach(first, Duration.ofSeconds(240));
             for (String name : names) {
                 assertThat(TrackerProcess.scrape(name)).as(name)
                         .containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 1");
             }
             int sharedRequests = simulator.requests().size();
 
-            List<String> second = submit();
+            List<String> second = FleetBudgetIT.submitLoad(simulator, INPUT, JOBS);
             redis.stop();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 boolean all = true;
@@ -99,17 +85,18 @@ class FleetRedisBudgetIT {
                 }
                 return all;
             });
-            await().atMost(Duration.ofSeconds(300)).until(() -> FleetBudgetIT.ended(outcomes, second) == JOBS);
+            outcomes.awaitEach(second, Duration.ofSeconds(300));
 
             LOG.infof("%d jobs, %d requests (%d with the shared bucket), at most %d in 60 s, %d answered 429",
                     2 * JOBS, simulator.stats().total(), sharedRequests,
-                    FleetBudgetIT.mostInAnyMinute(simulator.requests()), simulator.stats().rateLimited());
+                    FleetBudgetIT.mostInAnyMinute(simulator), simulator.stats().rateLimited());
             assertThat(simulator.stats().rateLimited()).isZero();
-            assertThat(FleetBudgetIT.mostInAnyMinute(simulator.requests())).isLessThanOrEqualTo((int) SHARE);
+            assertThat(FleetBudgetIT.mostInAnyMinute(simulator)).isLessThanOrEqualTo((int) SHARE);
             assertThat(first).allSatisfy(job -> assertThat(outcomes.forKey(job)).hasSize(1));
             assertThat(second).allSatisfy(job -> assertThat(outcomes.forKey(job)).hasSize(1));
             for (String name : names) {
-                assertThat(ready(name)).as("%s ready without Redis", name).isEqualTo(200);
+                assertThat(TrackerProcess.status(name, "/q/health/ready")).as("%s ready without Redis", name)
+                        .isEqualTo(200);
                 assertThat(TrackerProcess.scrape(name)).as(name)
                         .containsPattern("(?m)^spideriq_limiter_shared_store_up(\\{[^}]*})? 0");
                 assertThat(TrackerProcess.log(name)).as(name).doesNotContain(PASSWORD);
@@ -122,18 +109,6 @@ class FleetRedisBudgetIT {
         }
     }
 
-    /** Jobs polled every 0.3-2 s for 3-9 s each: more than the budget allows, so it is all spent. */
-    private static List<String> submit() {
-        List<String> jobs = new ArrayList<>();
-        for (int i = 0; i < JOBS; i++) {
-            String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                    .withTimes(Duration.ZERO, Duration.ofMillis(3000 + 100L * i))).jobId();
-            jobs.add(job);
-            TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes()));
-        }
-        return jobs;
-    }
-
     /** Exactly one line saying Redis is unreachable since it was stopped (and none saying it is back). */
     private static boolean fellBack(String name) throws IOException {
         String log = TrackerProcess.log(name);
@@ -141,14 +116,5 @@ class FleetRedisBudgetIT {
         long lines = after.lines().filter(line -> line.contains(FALLBACK) && line.contains("unreachable")).count();
         assertThat(lines).as("%s: one line per outage", name).isLessThanOrEqualTo(1);
         return lines == 1;
-    }
-
-    private static int ready(String name) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(name) + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String base(String name) throws IOException {
-        return TrackerProcess.baseUrl(name).orElseThrow(() -> new AssertionError(name + " is not listening"));
     }
 }

@@ -16,8 +16,7 @@ class StartupRefusalIT {
     @Test
     void refusesToStartWithoutAToken() throws Exception {
         Path log = Path.of("target", "startup-refusal.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = TrackerProcess.jar(log);
         builder.environment().remove("SPIDERIQ_API_TOKEN");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
         builder.environment().put("QUARKUS_HTTP_PORT", "0");

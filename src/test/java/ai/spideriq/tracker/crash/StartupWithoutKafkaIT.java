@@ -19,8 +19,7 @@ class StartupWithoutKafkaIT {
             port = free.getLocalPort();
         }
         Path log = Path.of("target", "startup-without-kafka.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = TrackerProcess.jar(log);
         builder.environment().put("SPIDERIQ_API_TOKEN", "a:b:c");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + port);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");

@@ -5,22 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.RequestRecord;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
-import io.vertx.core.Vertx;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 
 /**
  * The packaged service killed with SIGKILL and started again at once: the new instance polls the jobs in flight within
@@ -33,39 +28,22 @@ class TakeoverIT {
     private static final Logger LOG = Logger.getLogger(TakeoverIT.class);
     private static final String INPUT = "spideriq.jobs.submitted.takeover";
     private static final Map<String, String> POLLS_ONLY = Map.of("SPIDERIQ_SWEEP_ENABLED", "false");
-    private static Vertx vertx;
-    private static SpiderIqSimulator simulator;
-    private static int simulatorPort;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        vertx = Vertx.vertx();
-        Map.Entry<SpiderIqSimulator, Integer> served = TrackerProcess.simulator(vertx, 7);
-        simulator = served.getKey();
-        simulatorPort = served.getValue();
-        TrackerProcess.createInput(INPUT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final ServedSimulator API = new ServedSimulator(7, INPUT);
 
     @Test
     void afterAKillTheRestartedInstancePollsTheJobsInFlightWithinFifteenSeconds() throws Exception {
-        List<String> jobs = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            jobs.add(simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                    .withTimes(Duration.ZERO, Duration.ofMinutes(5))).jobId());
-        }
-        Process first = TrackerProcess.start("takeover-first", INPUT, simulatorPort, POLLS_ONLY);
-        jobs.forEach(job -> TrackerProcess.send(new ProducerRecord<>(INPUT, job, job.getBytes())));
+        SpiderIqSimulator simulator = API.simulator();
+        List<String> jobs = SimulatorJobs.completed(simulator, 12, Duration.ofMinutes(5));
+        Process first = TrackerProcess.start("takeover-first", INPUT, API.port(), POLLS_ONLY);
+        Submitter.submitIds(INPUT, jobs);
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
                 .allMatch(job -> !simulator.requestsFor(job).isEmpty()));
 
         first.destroyForcibly().waitFor();
         Instant killed = Instant.now();
-        Process second = TrackerProcess.start("takeover-second", INPUT, simulatorPort, POLLS_ONLY);
+        Process second = TrackerProcess.start("takeover-second", INPUT, API.port(), POLLS_ONLY);
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> firstPollAfter(jobs, killed) != null);
             Duration resumed = Duration.between(killed, firstPollAfter(jobs, killed));
@@ -78,7 +56,7 @@ class TakeoverIT {
     }
 
     private static Instant firstPollAfter(List<String> jobs, Instant since) {
-        return jobs.stream().flatMap(job -> simulator.requestsFor(job).stream()).map(RequestRecord::time)
+        return jobs.stream().flatMap(job -> API.simulator().requestsFor(job).stream()).map(RequestRecord::time)
                 .filter(time -> time.isAfter(since)).min(Instant::compareTo).orElse(null);
     }
 }

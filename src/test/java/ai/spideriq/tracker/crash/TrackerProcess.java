@@ -12,30 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import ai.spideriq.tracker.simulator.RateLimitSettings;
 import ai.spideriq.tracker.simulator.SimulatorRoutes;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import ai.spideriq.tracker.testing.Metrics;
+import ai.spideriq.tracker.testing.Topics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
 /**
  * The packaged service as a child process on its own input topic, in-flight topic and group (so that these tests
- * and {@link CrashRecoveryIT} never read each other's jobs), and a simulator in this JVM that outlives it.
+ * never read each other's jobs), and a simulator in this JVM that outlives it.
  */
 final class TrackerProcess {
 
@@ -43,22 +38,13 @@ final class TrackerProcess {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String TOKEN = "sim-client:sim-key:sim-secret";
-    private static KafkaCompanion kafka;
 
     private TrackerProcess() {
     }
 
-    /** The shared broker's companion, started on first use: a test with a broker of its own never starts it. */
-    private static synchronized KafkaCompanion kafka() {
-        if (kafka == null) {
-            kafka = new KafkaCompanion(KafkaBroker.bootstrapServers());
-        }
-        return kafka;
-    }
-
     /** A simulator allowing 100 requests per 6 s, served on a free port of {@code vertx}; returns it with its port. */
     static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed) {
-        return simulator(vertx, seed, new RateLimitSettings(100, Duration.ofSeconds(6), 20));
+        return simulator(vertx, seed, ServedSimulator.COMPRESSED);
     }
 
     static Map.Entry<SpiderIqSimulator, Integer> simulator(Vertx vertx, long seed, RateLimitSettings rateLimit) {
@@ -72,14 +58,19 @@ final class TrackerProcess {
     }
 
     /** The input topic of one test, with as many partitions as the shared one. */
-    static void createInput(String topic) throws Exception {
-        kafka().getOrCreateAdminClient().createTopics(List.of(new NewTopic(topic, KafkaBroker.SUBMITTED_PARTITIONS,
-                (short) 1))).all().get(30, TimeUnit.SECONDS);
+    static void createInput(String topic) {
+        Topics.create(topic, KafkaBroker.SUBMITTED_PARTITIONS, Map.of());
     }
 
-    static void send(ProducerRecord<String, byte[]> record) {
-        kafka().produce(String.class, byte[].class).withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)
-                .fromRecords(record).awaitCompletion(Duration.ofSeconds(60));
+    /** The in-flight topic of the instances {@link #start started} on {@code input}. */
+    static String inFlightTopic(String input) {
+        return input + ".in-flight";
+    }
+
+    /** The packaged service as a command, its output to {@code log}; the caller sets its environment. */
+    static ProcessBuilder jar(Path log) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log.toFile());
     }
 
     /** Starts the jar reading {@code input}; returns once it owns partitions. */
@@ -97,15 +88,13 @@ final class TrackerProcess {
     static Process start(String name, String bootstrap, String input, int simulatorPort,
             Map<String, String> overrides) throws IOException {
         Path log = Path.of("target", name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = jar(log);
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SPIDERIQ_API_BASE_URL", "http://localhost:" + simulatorPort);
         env.put("SPIDERIQ_API_TOKEN", TOKEN);
         env.put("SPIDERIQ_TOPICS_SUBMITTED", input);
-        env.put("SPIDERIQ_TOPICS_IN_FLIGHT", input + ".in-flight");
+        env.put("SPIDERIQ_TOPICS_IN_FLIGHT", inFlightTopic(input));
         env.put("SPIDERIQ_TOPICS_HINTS", input + ".hints");
         env.put("SPIDERIQ_KAFKA_CONSUMER_GROUP", input);
         env.put("SPIDERIQ_POLL_INITIAL_DELAY", "300ms");
@@ -136,12 +125,14 @@ final class TrackerProcess {
 
     /** The value of an untagged (or single-series) gauge on the replica's /q/metrics; 0 until it listens. */
     static double gauge(String name, String metric) throws IOException, InterruptedException {
-        if (baseUrl(name).isEmpty()) {
-            return 0;
-        }
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{[^}]*})? (\\S+)")
-                .matcher(scrape(name));
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+        return baseUrl(name).isEmpty() ? 0 : Metrics.sumIn(scrape(name), metric);
+    }
+
+    /** The HTTP status the replica answers on {@code path}. */
+    static int status(String name, String path) throws IOException, InterruptedException {
+        String base = baseUrl(name).orElseThrow(() -> new IllegalStateException(name + " is not listening yet"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static String log(String name) throws IOException {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
@@ -45,12 +43,6 @@ class DeadLetterEndToEndTest {
     SpiderIqSimulator simulator;
 
     private final TopicRecorder topics = TopicRecorder.get();
-    private final KafkaCompanion companion = new KafkaCompanion(KafkaBroker.bootstrapServers());
-
-    @AfterEach
-    void close() {
-        companion.close();
-    }
 
     @Test
     void eachKindOfBadRecordIsDeadLetteredWithItsReasonAndGoodOnesAfterItAreTracked() {
@@ -70,7 +62,7 @@ class DeadLetterEndToEndTest {
                 .withTimes(Duration.ZERO, Duration.ofMillis(500))).jobId();
         Submitter.submitJob(good, "spiderSite");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !topics.forKey(good).isEmpty());
+        topics.awaitFirst(good, Duration.ofSeconds(30));
         List<TopicRecorder.Seen> dead = topics.onTopic(DLQ).stream().filter(s -> ("bad-" + tag).equals(s.key()))
                 .toList();
         assertThat(dead).hasSize(reasons.size() + 1);
@@ -91,10 +83,9 @@ class DeadLetterEndToEndTest {
     void aRecordWhoseKeyIsAnotherJobIsDeadLettered() {
         String key = UUID.randomUUID().toString();
         String value = UUID.randomUUID().toString();
-        Submitter.submit(key, value.getBytes(StandardCharsets.UTF_8), null, Map.of());
+        Submitter.submit(key, value);
 
-        TopicRecorder.Seen seen = await().atMost(Duration.ofSeconds(30))
-                .until(() -> topics.forKey(key).stream().findFirst().orElse(null), s -> s != null);
+        TopicRecorder.Seen seen = topics.awaitFirst(key, Duration.ofSeconds(30));
         assertThat(seen.topic()).isEqualTo(DLQ);
         assertThat(seen.headers()).containsEntry("spideriq-rejection-reason", "key_mismatch");
     }
@@ -109,16 +100,15 @@ class DeadLetterEndToEndTest {
                 hostile(tag, 1, notUtf8, new byte[] {(byte) 0x80, (byte) 0xff, 'x', 0x00}),
                 hostile(tag, 2, bytes("cl\u00e9-" + tag), bytes("not-a-uuid")));
         List<String> expected = List.of("key_mismatch", "invalid_job_id", "invalid_job_id");
-        ConsumerTask<byte[], byte[]> dlq = companion.consume(byte[].class, byte[].class).fromTopics(DLQ);
-        List<Long> offsets = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> record : sent) {
-            RecordMetadata written = companion.produce(byte[].class, byte[].class).fromRecords(record)
-                    .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
-            offsets.add(written.offset());
+        KafkaCompanion kafka = KafkaBroker.companion();
+        List<ConsumerRecord<byte[], byte[]>> dead;
+        List<Long> offsets;
+        try (ConsumerTask<byte[], byte[]> dlq = kafka.consume(byte[].class, byte[].class).fromTopics(DLQ)) {
+            offsets = kafka.produce(byte[].class, byte[].class).withConcurrency(1).fromRecords(sent)
+                    .awaitCompletion(Duration.ofSeconds(30)).stream().map(RecordMetadata::offset).toList();
+            dead = await().atMost(Duration.ofSeconds(30)).until(() -> ours(dlq, tag),
+                    ours -> ours.size() >= sent.size());
         }
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> ours(dlq, tag).size() >= sent.size());
-        List<ConsumerRecord<byte[], byte[]>> dead = ours(dlq, tag);
         assertThat(dead).hasSize(sent.size());
         for (int i = 0; i < sent.size(); i++) {
             ConsumerRecord<byte[], byte[]> seen = byCorrelation(dead, tag + "-" + i);

@@ -5,8 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
@@ -18,7 +16,7 @@ import io.restassured.http.ContentType;
 
 /**
  * What the detector end-to-end tests do to the simulator (switch how its event stream and job list misbehave) and
- * read from the running service (its metrics and readiness), through their HTTP interfaces as an operator would.
+ * read from the running service (its readiness), through their HTTP interfaces as an operator would.
  */
 final class DetectorControl {
 
@@ -57,20 +55,6 @@ final class DetectorControl {
     /** Whether every job has its outcome; samples readiness on the way. */
     boolean allPublished(List<String> jobIds) {
         readiness.add(given().get("/q/health/ready").statusCode());
-        return jobIds.stream().allMatch(id -> !TopicRecorder.get().forKey(id).isEmpty());
-    }
-
-    /** The sum of a metric's samples whose labels contain {@code labels} (e.g. {@code reason="silent"}). */
-    static double metric(String name, String labels) {
-        String scrape = given().accept("text/plain").get("/q/metrics").asString();
-        Matcher sample = Pattern.compile("^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        double sum = 0;
-        while (sample.find()) {
-            if (labels.isEmpty() || (sample.group(1) != null && sample.group(1).contains(labels))) {
-                sum += Double.parseDouble(sample.group(2));
-            }
-        }
-        return sum;
+        return TopicRecorder.get().withOutcome(jobIds).size() == jobIds.size();
     }
 }

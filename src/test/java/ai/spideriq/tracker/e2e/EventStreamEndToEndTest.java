@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Metrics;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -76,14 +76,11 @@ class EventStreamEndToEndTest {
         String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
                 .withTimes(Duration.ofMillis(200), Duration.ofSeconds(4))).jobId();
         Submitter.submitJob(jobId, "spiderSite");
-        return await().atMost(SOONER_THAN_ANY_POLL).until(() -> {
-            List<TopicRecorder.Seen> seen = TopicRecorder.get().forKey(jobId);
-            return seen.isEmpty() ? null : seen.get(0);
-        }, s -> s != null);
+        return TopicRecorder.get().awaitFirst(jobId, SOONER_THAN_ANY_POLL);
     }
 
     private void awaitStreamUp() {
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openEventStreams() == 1
-                && given().get("/q/metrics").asString().contains("spideriq_events_stream_up 1.0"));
+                && Metrics.sum("spideriq_events_stream_up") == 1);
     }
 }

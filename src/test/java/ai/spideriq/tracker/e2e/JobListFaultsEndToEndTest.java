@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.spideriq.tracker.simulator.RequestRecord;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
+import ai.spideriq.tracker.simulator.RequestRecord;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Metrics;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +71,7 @@ class JobListFaultsEndToEndTest {
         control.listMode("{\"mode\":\"normal\"}");
         List<String> untracked = List.of(control.untracked(SimulatedOutcome.COMPLETED), control.untracked(SimulatedOutcome.FAILED));
         control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
-        await().atMost(Duration.ofSeconds(10)).until(() -> DetectorControl.metric("spideriq_sweep_working", "") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.sum("spideriq_sweep_working") == 1);
 
         String cancelled = control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1));
         await().atMost(SOONER_THAN_ANY_GUARD_POLL).pollInterval(Duration.ofMillis(100))
@@ -80,7 +81,7 @@ class JobListFaultsEndToEndTest {
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.cancelled");
         assertThat(seen.json().get("tracking").get("api_requests").asInt()).isEqualTo(1);
         assertThat(untracked).allSatisfy(id -> assertThat(simulator.requestsFor(id)).isEmpty());
-        assertThat(DetectorControl.metric("spideriq_sweep_ends_found_total", "")).isPositive();
+        assertThat(Metrics.sum("spideriq_sweep_ends_found_total")).isPositive();
     }
 
     @ParameterizedTest(name = "list {0}")
@@ -89,15 +90,15 @@ class JobListFaultsEndToEndTest {
             "{\"mode\":\"empty\"}" })
     void anUnusableListSwitchesSweepsOffAndPollsFindEveryEnd(String mode) {
         control.listMode(mode);
-        double unavailableBefore = DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"");
+        double unavailableBefore = Metrics.sum("spideriq_sweeps_total", "result=\"unavailable\"");
         List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
                 control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
-                && DetectorControl.metric("spideriq_sweeps_total", "result=\"unavailable\"") > unavailableBefore);
+                && Metrics.sum("spideriq_sweeps_total", "result=\"unavailable\"") > unavailableBefore);
 
         assertThat(control.readiness).containsOnly(200);
-        assertThat(DetectorControl.metric("spideriq_sweep_working", "")).isZero();
+        assertThat(Metrics.sum("spideriq_sweep_working")).isZero();
         assertThat(jobs).allSatisfy(id -> assertThat(simulator.requestsFor(id))
                 .extracting(RequestRecord::path).allMatch(path -> path.endsWith("/results")));
     }

@@ -3,7 +3,6 @@ package ai.spideriq.tracker.e2e;
 import static ai.spideriq.tracker.e2e.IntakeSurvival.filler;
 import static ai.spideriq.tracker.e2e.IntakeSurvival.job;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +13,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
+import ai.spideriq.tracker.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,12 +32,13 @@ class LargeInputTopicEndToEndTest {
 
     static final String INPUT = "spideriq.jobs.submitted.large";
     private static final String GROUP = "large-input";
+    private static final Duration QUICK = Duration.ofMillis(300);
 
     /** Its own input topic (2 MiB records), in-flight topic and group, so that no other test's jobs come along. */
     public static class LargeInput implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            IntakeSurvival.createTopic(INPUT, 3, 2 * 1024 * 1024);
+            Topics.create(INPUT, 3, Map.of("max.message.bytes", Integer.toString(2 * 1024 * 1024)));
             return Map.of("spideriq.topics.submitted", INPUT, "spideriq.topics.in-flight", INPUT + ".in-flight",
                     "spideriq.kafka.consumer-group", GROUP);
         }
@@ -52,23 +52,17 @@ class LargeInputTopicEndToEndTest {
     @Test
     void aRecordLargerThanTheDeadLetterLimitIsDeadLetteredAsAPrefixAndIntakeGoesOn() throws Exception {
         String tag = "large-" + UUID.randomUUID();
-        List<String> jobs = List.of(newJob(), newJob());
-        IntakeSurvival.send(job(INPUT, jobs.get(0)), filler(INPUT, tag, 1_500_000), job(INPUT, jobs.get(1)));
+        List<String> jobs = SimulatorJobs.completed(simulator, 2, QUICK);
+        Submitter.send(job(INPUT, jobs.get(0)), filler(INPUT, tag, 1_500_000), job(INPUT, jobs.get(1)));
 
-        IntakeSurvival.assertAllEnded(topics, jobs);
-        TopicRecorder.Seen dead = await().atMost(Duration.ofSeconds(30)).until(() -> topics
-                .onTopic("spideriq.jobs.submitted.dlq").stream()
-                .filter(s -> s.value() != null && s.value().startsWith(tag)).findFirst().orElse(null), s -> s != null);
+        topics.awaitEachCompleted(jobs);
+        TopicRecorder.Seen dead = topics.awaitOnTopic("spideriq.jobs.submitted.dlq",
+                s -> s.value() != null && s.value().startsWith(tag), 1).get(0);
         assertThat(dead.value().length()).isEqualTo(65_536);
         assertThat(dead.headers()).containsEntry("spideriq-rejection-reason", "record_too_large")
                 .containsEntry("spideriq-original-size", "1500000").containsKey("spideriq-original-sha256")
                 .containsEntry("dead-letter-topic", INPUT);
         IntakeSurvival.assertReady();
-        IntakeSurvival.awaitCommittedToTheEnd(INPUT, GROUP);
-    }
-
-    private String newJob() {
-        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
+        Topics.awaitCommittedToTheEnd(INPUT, GROUP);
     }
 }

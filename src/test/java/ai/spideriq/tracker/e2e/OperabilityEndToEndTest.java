@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,15 @@ import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.InFlightRecords;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Metrics;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** What the on-call operator relies on: health, metrics, the job view and the internal topic. */
 @QuarkusTest
@@ -57,10 +59,9 @@ class OperabilityEndToEndTest {
                 .jobId();
         Submitter.submitJob(job, "spiderMaps");
         Submitter.submit(null, "no-job-here");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicRecorder.get().forKey(job).isEmpty());
+        TopicRecorder.get().awaitFirst(job, Duration.ofSeconds(30));
 
-        String scrape = await().atMost(Duration.ofSeconds(10)).until(() -> given()
-                .header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString(),
+        String scrape = await().atMost(Duration.ofSeconds(10)).until(Metrics::scrape,
                 s -> s.contains("spideriq_intake_dead_lettered_total"));
         assertThat(TrackerMetrics.PROMETHEUS_NAMES).allSatisfy(name -> assertThat(scrape).contains(name));
         // .ci/check-deploy checks the alerts' and the dashboard's metrics against this scrape of the real service.
@@ -87,14 +88,12 @@ class OperabilityEndToEndTest {
 
     @Test
     void createdItsCompactedInFlightTopicPartitionedLikeTheInput() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()))) {
-            String topic = "spideriq.tracker.in-flight";
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
-                    .partitions().size();
-            Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
-                    .all().get(10, TimeUnit.SECONDS).values().iterator().next();
-            assertThat(partitions).isEqualTo(KafkaBroker.SUBMITTED_PARTITIONS);
-            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
-        }
+        String topic = InFlightRecords.DEFAULT_TOPIC;
+        KafkaCompanion kafka = KafkaBroker.companion();
+        int partitions = kafka.topics().describe(topic).get(topic).partitions().size();
+        Config config = kafka.getOrCreateAdminClient().describeConfigs(List.of(new ConfigResource(
+                ConfigResource.Type.TOPIC, topic))).all().get(10, TimeUnit.SECONDS).values().iterator().next();
+        assertThat(partitions).isEqualTo(KafkaBroker.SUBMITTED_PARTITIONS);
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
     }
 }

@@ -1,7 +1,6 @@
 package ai.spideriq.tracker.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class OutcomesEndToEndTest {
             Submitter.submit(jobId, ("{\"job_id\":\"" + jobId + "\",\"type\":\"" + type.wireName() + "\"}")
                     .getBytes(), null, Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
-            TopicRecorder.Seen seen = awaitOutcome(jobId);
+            TopicRecorder.Seen seen = topics.awaitFirst(jobId);
             JsonNode outcome = seen.json();
             assertThat(seen.topic()).isEqualTo("spideriq.jobs.completed");
             assertThat(outcome.get("job_id").asText()).isEqualTo(jobId);
@@ -76,7 +75,7 @@ class OutcomesEndToEndTest {
         String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.FAILED));
         Submitter.submitJob(jobId, "spiderSite");
 
-        TopicRecorder.Seen seen = awaitOutcome(jobId);
+        TopicRecorder.Seen seen = topics.awaitFirst(jobId);
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.failed");
         JsonNode outcome = seen.json();
         assertThat(outcome.get("status").asText()).isEqualTo("failed");
@@ -91,7 +90,7 @@ class OutcomesEndToEndTest {
         // A bare job ID, no type: the tracker learns the type from the API.
         Submitter.submit(null, jobId);
 
-        TopicRecorder.Seen seen = awaitOutcome(jobId);
+        TopicRecorder.Seen seen = topics.awaitFirst(jobId);
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.cancelled");
         assertThat(seen.json().get("status").asText()).isEqualTo("cancelled");
         assertThat(seen.json().get("type").asText()).isEqualTo("spiderMaps");
@@ -103,7 +102,7 @@ class OutcomesEndToEndTest {
         String jobId = UUID.randomUUID().toString();
         Submitter.submitJob(jobId, "spiderSite");
 
-        TopicRecorder.Seen seen = awaitOutcome(jobId);
+        TopicRecorder.Seen seen = topics.awaitFirst(jobId);
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.failed");
         assertThat(seen.json().get("reason").asText()).isEqualTo("job_not_found");
         // Not believed before the grace period (2 s in tests): the API may not list a brand-new job yet.
@@ -118,7 +117,7 @@ class OutcomesEndToEndTest {
         String jobId = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofHours(2)));
         Submitter.submitJob(jobId, "spiderSite");
 
-        TopicRecorder.Seen seen = await().atMost(Duration.ofSeconds(60)).until(() -> single(jobId), s -> s != null);
+        TopicRecorder.Seen seen = topics.awaitFirst(jobId);
         assertThat(seen.topic()).isEqualTo("spideriq.jobs.failed");
         assertThat(seen.json().get("reason").asText()).isEqualTo("tracking_deadline_exceeded");
         assertThat(seen.json().get("status").asText()).isEqualTo("failed");
@@ -132,26 +131,17 @@ class OutcomesEndToEndTest {
         Submitter.submit(jobId, jobId);
         Submitter.submit(null, "\"" + jobId + "\"");
 
-        awaitOutcome(jobId);
+        topics.awaitFirst(jobId);
         // A later submission of the same ID after a marker job's outcome proves all three were consumed.
         String marker = create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, QUICK));
         Submitter.submitJob(marker, "spiderSite");
-        awaitOutcome(marker);
+        topics.awaitFirst(marker);
         assertThat(topics.forKey(jobId)).hasSize(1);
     }
 
     private String create(JobSpec spec) {
         JobSpec timed = spec.queueTime() == null ? spec.withTimes(Duration.ofMillis(200), QUICK) : spec;
         return simulator.create(timed).jobId();
-    }
-
-    private TopicRecorder.Seen awaitOutcome(String jobId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> single(jobId), s -> s != null);
-    }
-
-    private TopicRecorder.Seen single(String jobId) {
-        List<TopicRecorder.Seen> seen = topics.forKey(jobId);
-        return seen.isEmpty() ? null : seen.get(0);
     }
 
     private JsonNode example(String variant) throws Exception {

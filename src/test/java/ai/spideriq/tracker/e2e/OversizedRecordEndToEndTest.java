@@ -3,7 +3,6 @@ package ai.spideriq.tracker.e2e;
 import static ai.spideriq.tracker.e2e.IntakeSurvival.filler;
 import static ai.spideriq.tracker.e2e.IntakeSurvival.job;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +12,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
+import ai.spideriq.tracker.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,15 +41,14 @@ class OversizedRecordEndToEndTest {
     @Test
     void recordsJustUnderTheBrokersLimitAreDeadLetteredTruncatedAndIntakeGoesOn() throws Exception {
         String tag = "big-" + UUID.randomUUID();
-        List<String> jobs = List.of(newJob(), newJob(), newJob());
+        List<String> jobs = SimulatorJobs.completed(simulator, 3, Duration.ofMillis(300));
         String topic = KafkaBroker.SUBMITTED;
-        IntakeSurvival.send(job(topic, jobs.get(0)), filler(topic, tag, 1_048_000), job(topic, jobs.get(1)),
+        Submitter.send(job(topic, jobs.get(0)), filler(topic, tag, 1_048_000), job(topic, jobs.get(1)),
                 filler(topic, tag, 1_048_480), job(topic, jobs.get(2)));
 
-        IntakeSurvival.assertAllEnded(topics, jobs);
-        List<TopicRecorder.Seen> dead = await().atMost(Duration.ofSeconds(30))
-                .until(() -> topics.onTopic(DLQ).stream().filter(s -> s.value() != null && s.value().startsWith(tag))
-                        .toList(), seen -> seen.size() == 2);
+        topics.awaitEachCompleted(jobs);
+        List<TopicRecorder.Seen> dead = topics.awaitOnTopic(DLQ, s -> s.value() != null && s.value().startsWith(tag),
+                2);
         // Checked by sizes and headers only: a failure message must not print a megabyte.
         assertThat(dead).extracting(TopicRecorder.Seen::topic).containsOnly(DLQ);
         assertThat(dead).extracting(seen -> seen.headers().get("spideriq-rejection-reason"))
@@ -61,11 +59,6 @@ class OversizedRecordEndToEndTest {
         assertThat(dead.get(1).headers()).containsEntry("spideriq-original-size", "1048480")
                 .containsKey("spideriq-original-sha256");
         IntakeSurvival.assertReady();
-        IntakeSurvival.awaitCommittedToTheEnd(topic, "spideriq-tracker");
-    }
-
-    private String newJob() {
-        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
+        Topics.awaitCommittedToTheEnd(topic, "spideriq-tracker");
     }
 }

@@ -58,7 +58,7 @@ class RateLimitStormEndToEndTest {
         String warmUp = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ZERO))
                 .jobId();
         Submitter.submitJob(warmUp, "spiderSite");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !topics.forKey(warmUp).isEmpty());
+        topics.awaitFirst(warmUp);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             jobs.add(simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO, Duration.ofSeconds(12)))
@@ -82,7 +82,7 @@ class RateLimitStormEndToEndTest {
         LOG.infof("429 storms after a Retry-After of 1 s: %s", storms);
         assertThat(limited).hasSize(LIMITED_ANSWERS);
         assertThat(storms).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(2));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream().allMatch(j -> !topics.forKey(j).isEmpty()));
+        topics.awaitEach(jobs);
     }
 
     /** Sizes of the runs of 429s in which each follows the one before by less than {@code gap}. */

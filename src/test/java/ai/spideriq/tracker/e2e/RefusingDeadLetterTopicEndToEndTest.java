@@ -10,25 +10,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
+import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.LogCapture;
+import ai.spideriq.tracker.testing.Metrics;
+import ai.spideriq.tracker.testing.SimulatorJobs;
+import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
+import ai.spideriq.tracker.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,7 +49,7 @@ class RefusingDeadLetterTopicEndToEndTest {
     public static class RefusingDlq implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            IntakeSurvival.createTopic(REFUSING_DLQ, 1, 100);
+            Topics.create(REFUSING_DLQ, 1, Map.of("max.message.bytes", "100"));
             return Map.of("spideriq.topics.dead-letter", REFUSING_DLQ, "spideriq.intake.rejections-logged", "1000");
         }
     }
@@ -59,49 +58,34 @@ class RefusingDeadLetterTopicEndToEndTest {
     SpiderIqSimulator simulator;
 
     private final TopicRecorder topics = TopicRecorder.get();
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void captureLogs() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        log = LogCapture.all();
     }
 
     @AfterEach
     void stopCapturing() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
-    void recordsThatCannotBeDeadLetteredAreLoggedCountedAndSkipped() throws Exception {
-        double failedBefore = IntakeSurvival.counter(FAILED, "invalid_job_id")
-                + IntakeSurvival.counter(FAILED, "record_too_large");
+    void recordsThatCannotBeDeadLetteredAreLoggedCountedAndSkipped() {
+        double failedBefore = failed();
         String topic = KafkaBroker.SUBMITTED;
-        List<String> jobs = List.of(newJob(), newJob(), newJob());
-        IntakeSurvival.send(job(topic, jobs.get(0)), filler(topic, "refused-" + UUID.randomUUID(), 1_048_480),
+        List<String> jobs = SimulatorJobs.completed(simulator, 3, Duration.ofMillis(300));
+        Submitter.send(job(topic, jobs.get(0)), filler(topic, "refused-" + UUID.randomUUID(), 1_048_480),
                 job(topic, jobs.get(1)), new ProducerRecord<>(topic, 0, null, "not-a-job".getBytes()),
                 job(topic, jobs.get(2)));
 
-        IntakeSurvival.assertAllEnded(topics, jobs);
-        await().atMost(Duration.ofSeconds(30)).until(() -> IntakeSurvival.counter(FAILED, "invalid_job_id")
-                + IntakeSurvival.counter(FAILED, "record_too_large") >= failedBefore + 2);
-        assertThat(logged).filteredOn(line -> line.startsWith("Could not dead-letter the rejected record"))
+        topics.awaitEachCompleted(jobs);
+        await().atMost(Duration.ofSeconds(30)).until(() -> failed() >= failedBefore + 2);
+        assertThat(log.messages(Level.ALL))
+                .filteredOn(line -> line.startsWith("Could not dead-letter the rejected record"))
                 .hasSizeGreaterThanOrEqualTo(2);
         IntakeSurvival.assertReady();
-        IntakeSurvival.awaitCommittedToTheEnd(topic, "spideriq-tracker");
+        Topics.awaitCommittedToTheEnd(topic, "spideriq-tracker");
     }
 
     @Test
@@ -109,16 +93,17 @@ class RefusingDeadLetterTopicEndToEndTest {
         // Short enough to fit in the 64 characters of input a reason shows.
         String fake = "INFO FAKE-" + UUID.randomUUID().toString().substring(0, 8);
         String hostile = UUID.randomUUID() + "\n" + fake + "\u001b[2J";
-        IntakeSurvival.send(new ProducerRecord<>(KafkaBroker.SUBMITTED, 0, "key\n" + fake,
+        Submitter.send(new ProducerRecord<>(KafkaBroker.SUBMITTED, 0, "key\n" + fake,
                 hostile.getBytes(StandardCharsets.UTF_8)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> logged.stream().anyMatch(line -> line.contains("\\n" + fake)));
-        assertThat(logged).filteredOn(line -> line.contains(fake)).allSatisfy(line -> assertThat(line)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> log.messages(Level.ALL).stream().anyMatch(line -> line.contains("\\n" + fake)));
+        assertThat(log.messages(Level.ALL)).filteredOn(line -> line.contains(fake)).allSatisfy(line -> assertThat(line)
                 .doesNotContain("\n", "\r", "\u001b"));
     }
 
-    private String newJob() {
-        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
+    /** Rejected records the service could not dead-letter, of the two kinds sent here. */
+    private static double failed() {
+        return Metrics.sum(FAILED, "reason=\"invalid_job_id\"") + Metrics.sum(FAILED, "reason=\"record_too_large\"");
     }
 }

@@ -11,18 +11,20 @@ import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ai.spideriq.tracker.kafka.WriteRetry;
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
+import ai.spideriq.tracker.testing.InFlightRecords;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.LogCapture;
+import ai.spideriq.tracker.testing.Metrics;
+import ai.spideriq.tracker.testing.SimulatorJobs;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -57,6 +59,8 @@ class RefusingOutcomeTopicsEndToEndTest {
         }
     }
 
+    private static final String PUBLISHING = "phase=\"publishing\"";
+
     @Inject
     SpiderIqSimulator simulator;
 
@@ -64,26 +68,27 @@ class RefusingOutcomeTopicsEndToEndTest {
     @CsvSource({"COMPLETED, completed", "FAILED, failed"})
     void anOutcomeTheTopicRefusesIsRetriedLoudlyThenGivenUpWhileItsInFlightRecordStays(SimulatedOutcome outcome,
             String topic) {
-        String failures = "spideriq_kafka_write_failures_total{reason=\"unknown_topic\",topic=\"" + topic + "\"";
-        String unpublished = "spideriq_outcomes_unpublished_total{topic=\"" + topic + "\"";
-        double failuresBefore = LargeResultsEndToEndTest.metric(failures);
-        double unpublishedBefore = LargeResultsEndToEndTest.metric(unpublished);
+        String failures = "spideriq_kafka_write_failures_total";
+        String unpublished = "spideriq_outcomes_unpublished_total";
+        String onTopic = "topic=\"" + topic + "\"";
+        String unknownTopic = "reason=\"unknown_topic\"";
+        double failuresBefore = Metrics.sum(failures, unknownTopic, onTopic);
+        double unpublishedBefore = Metrics.sum(unpublished, onTopic);
         try (LogCapture log = LogCapture.of(WriteRetry.class)) {
-            String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
-                    .withTimes(Duration.ZERO, Duration.ofMillis(300))).jobId();
+            String jobId = SimulatorJobs.create(simulator, SimulatedJobType.SPIDER_SITE, outcome, Duration.ofMillis(300));
             Submitter.submitJob(jobId, "spiderSite");
 
             // While it is retried: the job view and the phase gauges show it publishing.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/jobs/" + jobId).then()
                     .statusCode(200).body("phase", equalTo("PUBLISHING")));
-            assertThat(LargeResultsEndToEndTest.metric("spideriq_jobs_by_phase{phase=\"publishing\"")).isPositive();
-            await().atMost(Duration.ofSeconds(5)).until(() -> LargeResultsEndToEndTest
-                    .metric("spideriq_jobs_oldest_age_seconds{phase=\"publishing\"") > 0);
+            assertThat(Metrics.sum("spideriq_jobs_by_phase", PUBLISHING)).isPositive();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> Metrics.sum("spideriq_jobs_oldest_age_seconds", PUBLISHING) > 0);
 
             // Then given up: gone from this replica, counted, and logged once more.
-            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/jobs/" + jobId).statusCode() == 404);
-            assertThat(LargeResultsEndToEndTest.metric(unpublished)).isEqualTo(unpublishedBefore + 1);
-            assertThat(LargeResultsEndToEndTest.metric(failures)).isGreaterThanOrEqualTo(failuresBefore + 2);
+            JobView.awaitGone(jobId);
+            assertThat(Metrics.sum(unpublished, onTopic)).isEqualTo(unpublishedBefore + 1);
+            assertThat(Metrics.sum(failures, unknownTopic, onTopic)).isGreaterThanOrEqualTo(failuresBefore + 2);
             assertThat(log.messages(Level.WARNING)).filteredOn(m -> m.contains(jobId)).satisfiesExactly(
                     first -> assertThat(first).startsWith("Could not write the outcome of job " + jobId + " to "
                             + topic + " (unknown_topic), retrying for up to 8 s"),
@@ -92,12 +97,14 @@ class RefusingOutcomeTopicsEndToEndTest {
             assertThat(TopicRecorder.get().forKey(jobId)).isEmpty();
             // Not lost: its in-flight record still says it is in flight, so whoever owns its partition next
             // tracks and publishes it again.
-            JsonNode inFlight = InFlightRecords.latest(jobId);
-            assertThat(inFlight).as("in-flight record").isNotNull();
-            assertThat(inFlight.has("ended_at")).as("ended_at in %s", inFlight).isFalse();
+            try (InFlightRecords records = InFlightRecords.of(InFlightRecords.DEFAULT_TOPIC)) {
+                JsonNode inFlight = records.latest(jobId);
+                assertThat(inFlight).as("in-flight record").isNotNull();
+                assertThat(inFlight.has("ended_at")).as("ended_at in %s", inFlight).isFalse();
+            }
         }
         // No job is left publishing (jobs of other tests replayed by this start may take their 8 s too).
-        await().atMost(Duration.ofSeconds(30)).until(() -> LargeResultsEndToEndTest
-                .metric("spideriq_jobs_oldest_age_seconds{phase=\"publishing\"") == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Metrics.sum("spideriq_jobs_oldest_age_seconds", PUBLISHING) == 0);
     }
 }

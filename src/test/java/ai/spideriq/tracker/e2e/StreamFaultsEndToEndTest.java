@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Metrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -69,33 +70,33 @@ class StreamFaultsEndToEndTest {
             "without heartbeats; {\"mode\":\"no_heartbeats\"}; silent",
             "sending an error event; {\"mode\":\"error\"}; error_event" })
     void tracksEveryJobWhateverTheStreamDoes(String name, String mode, String dropReason) {
-        double dropsBefore = DetectorControl.metric("spideriq_events_drops_total", "reason=\"" + dropReason + "\"");
+        double dropsBefore = Metrics.sum("spideriq_events_drops_total", "reason=\"" + dropReason + "\"");
         control.streamMode(mode);
         List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
                 control.submit(SimulatedOutcome.FAILED, Duration.ofSeconds(1)),
                 control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
-                && DetectorControl.metric("spideriq_events_drops_total", "reason=\"" + dropReason + "\"")
+                && Metrics.sum("spideriq_events_drops_total", "reason=\"" + dropReason + "\"")
                         > dropsBefore);
 
         assertThat(control.readiness).containsOnly(200);
-        assertThat(DetectorControl.metric("spideriq_limiter_paused", "")).isZero();
-        assertThat(DetectorControl.metric("spideriq_api_rate_limited_total", "")).isZero();
+        assertThat(Metrics.sum("spideriq_limiter_paused")).isZero();
+        assertThat(Metrics.sum("spideriq_api_rate_limited_total")).isZero();
     }
 
     @Test
     void malformedFramesCostNeitherTheStreamNorTheJobs() {
         control.streamMode("{\"mode\":\"malformed\"}");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> DetectorControl.metric("spideriq_events_stream_up", "") == 1);
+                .until(() -> Metrics.sum("spideriq_events_stream_up") == 1);
         List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(1)),
                 control.submit(SimulatedOutcome.FAILED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs));
 
         assertThat(control.readiness).containsOnly(200);
-        assertThat(DetectorControl.metric("spideriq_events_received_total", "event=\"other\"")).isPositive();
-        assertThat(DetectorControl.metric("spideriq_events_stream_up", "")).isEqualTo(1);
+        assertThat(Metrics.sum("spideriq_events_received_total", "event=\"other\"")).isPositive();
+        assertThat(Metrics.sum("spideriq_events_stream_up")).isEqualTo(1);
     }
 }

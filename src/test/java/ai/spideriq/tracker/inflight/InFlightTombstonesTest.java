@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
@@ -47,35 +46,29 @@ class InFlightTombstonesTest {
     @Inject
     InFlightStore store;
 
-    private final KafkaCompanion companion = new KafkaCompanion(KafkaBroker.bootstrapServers());
-
-    @AfterEach
-    void close() {
-        companion.close();
-    }
+    private final KafkaCompanion companion = KafkaBroker.companion();
 
     @Test
     void fiftyEndedJobsLeaveOnlyKafkaNullsAndARestoreFindsNoneOfThem() {
-        ConsumerTask<String, byte[]> raw = companion.consume(String.class, byte[].class).fromTopics(TOPIC);
         List<String> jobs = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO,
-                    Duration.ofMillis(300))).jobId();
-            jobs.add(job);
-            Submitter.submitJob(job, "spiderSite");
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
-                .allMatch(job -> !TopicRecorder.get().forKey(job).isEmpty()));
-        // Tombstones follow once the input commit passes the submissions (the committed-offset sweep, every 15 s).
-        await().atMost(Duration.ofSeconds(90)).until(() -> latestValues(raw.getRecords(), jobs).values().stream()
-                .allMatch(value -> value.length == 0));
+        try (ConsumerTask<String, byte[]> raw = companion.consume(String.class, byte[].class).fromTopics(TOPIC)) {
+            for (int i = 0; i < 50; i++) {
+                String job = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO,
+                        Duration.ofMillis(300))).jobId();
+                jobs.add(job);
+                Submitter.submitJob(job, "spiderSite");
+            }
+            TopicRecorder.get().awaitEach(jobs);
+            // Tombstones follow once the input commit passes the submissions (the committed-offset sweep, every 15 s).
+            await().atMost(Duration.ofSeconds(90)).until(() -> latestValues(raw.getRecords(), jobs).values().stream()
+                    .allMatch(value -> value.length == 0));
 
-        List<ConsumerRecord<String, byte[]>> ours = raw.getRecords().stream().filter(r -> jobs.contains(r.key()))
-                .toList();
-        assertThat(ours.stream().filter(r -> r.value() == null).map(ConsumerRecord::key).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(jobs);
-        assertThat(ours).noneMatch(r -> r.value() != null && InFlightStore.isJsonNull(r.value()));
-        raw.close();
+            List<ConsumerRecord<String, byte[]>> ours = raw.getRecords().stream().filter(r -> jobs.contains(r.key()))
+                    .toList();
+            assertThat(ours.stream().filter(r -> r.value() == null).map(ConsumerRecord::key)
+                    .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(jobs);
+            assertThat(ours).noneMatch(r -> r.value() != null && InFlightStore.isJsonNull(r.value()));
+        }
 
         try (LogCapture log = LogCapture.of(InFlightStore.class)) {
             Map<Integer, InFlightStore.Restored> restored = store.restore(PARTITIONS);
@@ -102,10 +95,10 @@ class InFlightTombstonesTest {
             assertThat(log.messages(Level.SEVERE)).isEmpty();
             assertThat(log.messages(Level.INFO)).anyMatch(m -> m.contains("text-null record(s)"));
         }
-        ConsumerTask<String, byte[]> raw = companion.consume(String.class, byte[].class).fromTopics(TOPIC);
-        await().atMost(Duration.ofSeconds(30)).until(() -> latestValues(raw.getRecords(), legacy).values().stream()
-                .allMatch(value -> value.length == 0));
-        raw.close();
+        try (ConsumerTask<String, byte[]> raw = companion.consume(String.class, byte[].class).fromTopics(TOPIC)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> latestValues(raw.getRecords(), legacy).values()
+                    .stream().allMatch(value -> value.length == 0));
+        }
     }
 
     /** The latest value of each key, a Kafka null as an empty array; keys not seen yet are absent. */

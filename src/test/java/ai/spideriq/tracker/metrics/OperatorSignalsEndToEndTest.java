@@ -1,6 +1,5 @@
 package ai.spideriq.tracker.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,11 +15,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SimulatedOutcome;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
+import ai.spideriq.tracker.testing.Metrics;
+import ai.spideriq.tracker.testing.SimulatorJobs;
 import ai.spideriq.tracker.testing.Submitter;
 import ai.spideriq.tracker.testing.TopicRecorder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,7 +39,7 @@ class OperatorSignalsEndToEndTest {
 
     @Test
     void everyDocumentedFamilyIsExportedWithHelpAndCountersStartAtZero() throws Exception {
-        String scrape = scrape();
+        String scrape = Metrics.scrape();
         Map<String, String> documented = new TreeMap<>();
         Matcher row = DOC_ROW.matcher(Files.readString(Path.of("docs", "operations.md")));
         while (row.find()) {
@@ -70,27 +70,17 @@ class OperatorSignalsEndToEndTest {
 
     @Test
     void theTypeTheApiReportsReachesTheMetricTheHeaderAndTheOutcome() {
-        double before = sum(scrape(), "spideriq_outcomes_total{outcome=\"completed\",type=\"spiderMaps\"");
+        String[] completedMaps = {"outcome=\"completed\"", "type=\"spiderMaps\""};
+        double before = Metrics.sum("spideriq_outcomes_total", completedMaps);
         // Ended before its first poll, submitted as a bare ID: only the final answer says its type.
-        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(SimulatedOutcome.COMPLETED)
-                .withTimes(Duration.ZERO, Duration.ZERO)).jobId();
+        String jobId = SimulatorJobs.create(simulator, SimulatedJobType.SPIDER_MAPS, SimulatedOutcome.COMPLETED, Duration.ZERO);
         Submitter.submit(null, jobId);
 
-        TopicRecorder.Seen seen = await().atMost(Duration.ofSeconds(30))
-                .until(() -> TopicRecorder.get().forKey(jobId).stream().findFirst().orElse(null), s -> s != null);
+        TopicRecorder.Seen seen = TopicRecorder.get().awaitFirst(jobId, Duration.ofSeconds(30));
         assertThat(seen.json().get("type").asText()).isEqualTo("spiderMaps");
         assertThat(seen.headers()).containsEntry("spideriq-job-type", "spiderMaps");
-        await().atMost(Duration.ofSeconds(10)).until(() -> sum(scrape(),
-                "spideriq_outcomes_total{outcome=\"completed\",type=\"spiderMaps\"") >= before + 1);
-        assertThat(scrape()).containsPattern("(?m)^spideriq_api_remaining_requests [0-9]");
-    }
-
-    private static String scrape() {
-        return given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString();
-    }
-
-    private static double sum(String scrape, String prefix) {
-        return scrape.lines().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.sum("spideriq_outcomes_total", completedMaps) >= before + 1);
+        assertThat(Metrics.scrape()).containsPattern("(?m)^spideriq_api_remaining_requests [0-9]");
     }
 }

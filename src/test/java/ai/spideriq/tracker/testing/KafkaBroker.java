@@ -1,10 +1,8 @@
 package ai.spideriq.tracker.testing;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -12,10 +10,13 @@ import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 /**
  * One real Kafka broker for the whole test JVM: Testcontainers Kafka where a Docker engine answers, an in-JVM KRaft
  * broker where none does. Topic auto-creation is off, as on production clusters, so the tests prove the service
- * creates its own internal topic. Shared by every Quarkus test and by the crash-recovery test, and stopped at exit.
+ * creates its own internal topic. Shared by every Quarkus test and by the packaged-service tests, and stopped at exit.
+ * Tests talk to it through one {@link KafkaCompanion} ({@link #companion()}); this class adds the broker itself.
  */
 public final class KafkaBroker {
 
@@ -26,6 +27,7 @@ public final class KafkaBroker {
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
     private static final String IMAGE = "apache/kafka:4.1.1";
     private static String bootstrapServers;
+    private static KafkaCompanion companion;
 
     private KafkaBroker() {
     }
@@ -34,9 +36,17 @@ public final class KafkaBroker {
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
             bootstrapServers = dockerAvailable() ? startContainer() : startInJvm();
-            createTopics(bootstrapServers);
+            createTopics();
         }
         return bootstrapServers;
+    }
+
+    /** The companion on the shared broker, for the whole test JVM: never closed, the broker outlives every test. */
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(bootstrapServers(), Duration.ofSeconds(30));
+        }
+        return companion;
     }
 
     private static boolean dockerAvailable() {
@@ -88,14 +98,10 @@ public final class KafkaBroker {
     }
 
     /** Created up front: a consumer that subscribes before its topic exists can wait minutes for metadata. */
-    private static void createTopics(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new java.util.ArrayList<>();
-            topics.add(new NewTopic(SUBMITTED, SUBMITTED_PARTITIONS, (short) 1));
-            OUTPUT_TOPICS.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)));
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create the test topics", e);
-        }
+    private static void createTopics() {
+        List<NewTopic> topics = new java.util.ArrayList<>();
+        topics.add(new NewTopic(SUBMITTED, SUBMITTED_PARTITIONS, (short) 1));
+        OUTPUT_TOPICS.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)));
+        companion().topics().create(topics);
     }
 }

@@ -7,6 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtLogRecord;
+
 /** Collects what one logger category writes, for tests that assert what an operator would read in the log. */
 public final class LogCapture extends Handler implements AutoCloseable {
 
@@ -22,6 +24,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(category.getName());
     }
 
+    /** Everything any category writes. */
+    public static LogCapture all() {
+        return new LogCapture("");
+    }
+
     @Override
     public void publish(LogRecord record) {
         records.add(record);
@@ -30,9 +37,15 @@ public final class LogCapture extends Handler implements AutoCloseable {
     /** Formatted messages at or above {@code level}. */
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
-                .map(r -> r.getParameters() == null || r.getParameters().length == 0 ? r.getMessage()
-                        : String.format(r.getMessage(), r.getParameters()))
-                .toList();
+                .map(LogCapture::formatted).toList();
+    }
+
+    private static String formatted(LogRecord r) {
+        if (r instanceof ExtLogRecord ext) {
+            return ext.getFormattedMessage();
+        }
+        return r.getParameters() == null || r.getParameters().length == 0 ? r.getMessage()
+                : String.format(r.getMessage(), r.getParameters());
     }
 
     @Override
