@@ -88,11 +88,12 @@ class DemoFeeder {
 
     private void submitOne(double spiderMapsShare) {
         SimulatedJobType type = random.nextDouble() < spiderMapsShare
-                ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE;
+                ? SimulatedJobType.SPIDER_MAPS
+                : SimulatedJobType.SPIDER_SITE;
         SimulatedJob job = simulator.create(JobSpec.of(type));
         RecordHeaders headers = new RecordHeaders();
         headers.add("traceparent", traceparent().getBytes(StandardCharsets.UTF_8));
-        Message<String> message = Message.of(body(job)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        Message<String> message = Message.of(body(job)).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                 .withKey(job.jobId()).withHeaders(headers).build());
         submissions.sendMessage(message).subscribe().with(
                 ignored -> LOG.debugf("Demo job %s (%s) submitted", job.jobId(), type.wireName()),

@@ -1,11 +1,11 @@
 package ai.spideriq.tracker.simulator;
 
-import ai.spideriq.tracker.time.InstantSourceTimeMeter;
-
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+
+import ai.spideriq.tracker.time.InstantSourceTimeMeter;
 
 /**
  * What stands before every API endpoint, in order: credentials (401/403), scripted faults (which consume no quota),
@@ -30,7 +30,7 @@ final class ApiGateway {
 
     /** Answers one request; {@code endpoint} renders the answer of an admitted request at the given time. */
     SimulatedResponse answer(String method, String path, String authorization, String jobId,
-                             Function<Instant, SimulatedResponse> endpoint) {
+            Function<Instant, SimulatedResponse> endpoint) {
         Instant now = clock.instant();
         CredentialCheck check = credentials.check(authorization);
         SimulatedResponse response = switch (check.verdict()) {

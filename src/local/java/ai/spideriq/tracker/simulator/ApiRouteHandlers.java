@@ -1,8 +1,9 @@
 package ai.spideriq.tracker.simulator;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+
+import io.vertx.ext.web.RoutingContext;
 
 /** Vert.x handlers of the simulated job API: hand the request to the core, write its answer. */
 final class ApiRouteHandlers {

@@ -1,11 +1,13 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Duration;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Vert.x handlers of the {@code /simulator} control plane: create jobs, inspect them and the log, script faults,

@@ -1,14 +1,15 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The control plane's JSON: job specs in, views of jobs, requests and stats out (snake_case, times ISO 8601). */
 final class ControlPlaneJson {
@@ -32,7 +33,7 @@ final class ControlPlaneJson {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("Expected a JSON object");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!SPEC_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("Unknown field: " + name);

@@ -8,7 +8,11 @@ package ai.spideriq.tracker.simulator;
  */
 record CredentialCheck(Verdict verdict, String accountId) {
 
-    enum Verdict { VALID, INVALID, INACTIVE }
+    enum Verdict {
+        VALID,
+        INVALID,
+        INACTIVE
+    }
 
     static final CredentialCheck INVALID = new CredentialCheck(Verdict.INVALID, null);
 

@@ -1,6 +1,5 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The event stream's state: pending job events and open subscriptions. Delivery is best effort like the real
@@ -45,8 +46,8 @@ final class EventHub {
      * simulator's lock.
      */
     EventSubscription subscribe(Consumer<SimulatedEvent> listener, Runnable onClose,
-                                Consumer<EventSubscription> unsubscribe, String clientId, Instant now,
-                                EventStreamMode mode) {
+            Consumer<EventSubscription> unsubscribe, String clientId, Instant now,
+            EventStreamMode mode) {
         long id = nextSubscriptionId++;
         EventSubscription subscription = new EventSubscription(id, listener, onClose, unsubscribe, mode, now,
                 heartbeat);
@@ -59,7 +60,8 @@ final class EventHub {
                 subscriptions.remove(id);
                 subscription.markClosed(true);
             }
-            default -> { }
+            default -> {
+            }
         }
         return subscription;
     }

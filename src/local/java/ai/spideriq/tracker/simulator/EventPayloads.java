@@ -1,12 +1,13 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The stream's data payloads as SpiderIQ's integration notes list them (snake_case): {@code connected}

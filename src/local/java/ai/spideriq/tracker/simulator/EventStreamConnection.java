@@ -1,9 +1,10 @@
 package ai.spideriq.tracker.simulator;
 
+import java.util.Map;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.Map;
 
 /**
  * One client's open event stream: writes the core's frames on the connection's own event loop, and tears down

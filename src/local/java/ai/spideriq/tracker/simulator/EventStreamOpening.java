@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param response the gateway's answer; its body is only sent when the stream was refused
  * @param subscription the subscription, present exactly when {@code response} is 200 (in the error mode the server
- *                     has already closed it again)
+ *        has already closed it again)
  */
 public record EventStreamOpening(SimulatedResponse response, Optional<EventSubscription> subscription) {
 

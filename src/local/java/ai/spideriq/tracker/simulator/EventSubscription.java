@@ -24,8 +24,8 @@ public final class EventSubscription implements AutoCloseable {
     private volatile boolean open = true;
 
     EventSubscription(long id, Consumer<SimulatedEvent> listener, Runnable onClose,
-                      Consumer<EventSubscription> unsubscribe, EventStreamMode mode, Instant openedAt,
-                      Duration heartbeat) {
+            Consumer<EventSubscription> unsubscribe, EventStreamMode mode, Instant openedAt,
+            Duration heartbeat) {
         this.id = id;
         this.listener = listener;
         this.onClose = onClose;

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /** Turns a {@link JobSpec} into a {@link SimulatedJob}, drawing what the spec leaves open. Not thread-safe. */
 final class JobDrawer {
 
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID_PATTERN = Pattern
+            .compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final SimulatorSettings settings;
     private final RandomGenerator random;
@@ -46,10 +46,13 @@ final class JobDrawer {
         JobTiming timing = settings.timing(type);
         Duration queue = spec.queueTime() != null ? spec.queueTime() : lognormal(timing.queueMedian(), timing.sigma());
         Duration processing = spec.processingDuration() != null
-                ? spec.processingDuration() : lognormal(timing.processingMedian(), timing.sigma());
+                ? spec.processingDuration()
+                : lognormal(timing.processingMedian(), timing.sigma());
         SimulatedOutcome outcome = spec.outcome() != null
-                ? spec.outcome() : settings.outcomeMix().pick(random.nextDouble());
-        String variant = spec.payloadVariant() != null ? checkedVariant(type, spec.payloadVariant()) : pick(type.docsVariants());
+                ? spec.outcome()
+                : settings.outcomeMix().pick(random.nextDouble());
+        String variant = spec.payloadVariant() != null ? checkedVariant(type, spec.payloadVariant())
+                : pick(type.docsVariants());
         String worker = type.workerPrefix() + (1 + random.nextInt(type.workerCount()));
         if (queue.isNegative() || processing.isNegative()) {
             throw new IllegalArgumentException("Durations must not be negative");

@@ -20,7 +20,8 @@ record JobEvent(String name, String jobId, Instant at) {
         switch (job.finalState()) {
             case COMPLETED -> events.add(new JobEvent(SimulatedEvent.COMPLETED, job.jobId(), job.endsAt()));
             case FAILED -> events.add(new JobEvent(SimulatedEvent.FAILED, job.jobId(), job.endsAt()));
-            default -> { }
+            default -> {
+            }
         }
         return events;
     }

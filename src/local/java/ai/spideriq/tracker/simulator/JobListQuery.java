@@ -20,13 +20,15 @@ import java.util.Optional;
  * @param descending whether the order is descending
  */
 record JobListQuery(int page, int pageSize, Optional<JobState> status, Optional<SimulatedJobType> type, SortKey sortBy,
-                    boolean descending) {
+        boolean descending) {
 
     static final int MAX_PAGE_SIZE = 100;
 
     /** What the list sorts by; ties always fall back to the job id so paging is stable. */
     enum SortKey {
-        CREATED_AT, UPDATED_AT, STATUS;
+        CREATED_AT,
+        UPDATED_AT,
+        STATUS;
 
         /** The order of this key at {@code now}; {@code status} sorts by the wire name, as a text column would. */
         Comparator<SimulatedJob> comparator(Instant now) {

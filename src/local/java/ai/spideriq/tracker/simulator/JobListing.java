@@ -1,14 +1,15 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Renders {@code GET /api/v1/jobs/list}: every job the account has (tracked or not), each as it is at the listing's
@@ -34,7 +35,7 @@ final class JobListing {
     }
 
     private SimulatedResponse validated(Collection<SimulatedJob> jobs, Map<String, String> query, Instant now,
-                                        JobListMode mode) {
+            JobListMode mode) {
         JobListQuery parsed;
         try {
             parsed = JobListQuery.parse(query);

@@ -11,10 +11,10 @@ import java.time.Duration;
  * @param processingDuration how long the job stays {@code processing}, or {@code null} to draw it
  * @param outcome how the job ends, or {@code null} to draw it from the outcome mix
  * @param payloadVariant the example payload a completed job answers with (e.g. {@code site-full-champ}),
- *                       or {@code null} to pick one of the docs' examples of the type
+ *        or {@code null} to pick one of the docs' examples of the type
  */
 public record JobSpec(String jobId, SimulatedJobType type, Duration queueTime, Duration processingDuration,
-                      SimulatedOutcome outcome, String payloadVariant) {
+        SimulatedOutcome outcome, String payloadVariant) {
 
     /** A spec drawing everything, of the given type. */
     public static JobSpec of(SimulatedJobType type) {

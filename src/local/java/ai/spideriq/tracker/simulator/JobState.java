@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The states the API reports for a job. */
 public enum JobState {
-    QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
+    QUEUED,
+    PROCESSING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     /** The lower-case name the API uses. */
     public String wireName() {

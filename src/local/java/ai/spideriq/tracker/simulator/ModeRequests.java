@@ -1,11 +1,12 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The control plane's mode switches as JSON: {@code POST /simulator/events/mode} and {@code POST /simulator/list/mode}
@@ -81,7 +82,7 @@ final class ModeRequests {
         if (body == null || !body.isObject() || !body.path("mode").isTextual()) {
             throw new IllegalArgumentException("Expected {\"mode\": \"...\"}");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!name.equals("mode") && !extraFields.contains(name)) {
                 throw new IllegalArgumentException("Unknown field: " + name);

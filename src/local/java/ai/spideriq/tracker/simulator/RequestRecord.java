@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param credentialsValid whether the {@code Authorization} header was accepted
  */
 public record RequestRecord(Instant time, String method, String path, String jobId, int status,
-                            boolean credentialsValid) {
+        boolean credentialsValid) {
 }

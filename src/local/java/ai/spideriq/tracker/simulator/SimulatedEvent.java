@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param name the SSE event type, or {@code null} for a raw frame
  * @param dataJson the data as an SSE client reassembles it (the {@code data:} lines joined by {@code \n}); JSON
- *                 except for deliberately broken frames; {@code null} for a raw frame
+ *        except for deliberately broken frames; {@code null} for a raw frame
  * @param rawFrame the exact text of a raw frame, else {@code null}
  */
 public record SimulatedEvent(String name, String dataJson, String rawFrame) {

@@ -19,8 +19,8 @@ import java.time.Instant;
  * @param cancelledAt when the job was cancelled through the API, or {@code null}
  */
 public record SimulatedJob(String jobId, SimulatedJobType type, String payloadVariant, String workerId,
-                           Instant createdAt, Duration queueTime, Duration processingDuration,
-                           SimulatedOutcome outcome, Instant cancelledAt) {
+        Instant createdAt, Duration queueTime, Duration processingDuration,
+        SimulatedOutcome outcome, Instant cancelledAt) {
 
     /** When a worker picks the job up. */
     public Instant startsAt() {

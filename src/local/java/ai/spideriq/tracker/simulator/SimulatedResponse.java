@@ -1,8 +1,9 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * One answer of the simulated API: HTTP status, response headers and the JSON body.

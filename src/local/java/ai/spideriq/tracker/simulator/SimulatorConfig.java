@@ -1,12 +1,13 @@
 package ai.spideriq.tracker.simulator;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Configuration of the SpiderIQ API simulator ({@code simulator.*}): in the dev and test runs of the tracker, and in
@@ -15,7 +16,10 @@ import java.util.OptionalLong;
 @ConfigMapping(prefix = "simulator")
 public interface SimulatorConfig {
 
-    /** Whether to serve the simulated API ({@code /api/v1/jobs/...}) and its control plane ({@code /simulator/...}) on the main HTTP server. */
+    /**
+     * Whether to serve the simulated API ({@code /api/v1/jobs/...}) and its control plane ({@code /simulator/...}) on the main
+     * HTTP server.
+     */
     @WithDefault("false")
     boolean enabled();
 

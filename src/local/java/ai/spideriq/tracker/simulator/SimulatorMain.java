@@ -1,5 +1,10 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -8,9 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.time.Clock;
-import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * The simulator as a process of its own, for docker compose and the Kubernetes dev overlay: the tracker's artifact

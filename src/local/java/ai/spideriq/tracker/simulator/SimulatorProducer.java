@@ -1,8 +1,9 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Clock;
 
 /** Makes the simulator core injectable (real clock, configured settings), so the service's tests can create jobs. */
 @ApplicationScoped

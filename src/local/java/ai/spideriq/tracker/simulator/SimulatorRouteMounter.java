@@ -1,10 +1,12 @@
 package ai.spideriq.tracker.simulator;
 
-import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+
 import org.jboss.logging.Logger;
+
+import io.vertx.ext.web.Router;
 
 /** Mounts the simulator's routes on Quarkus's main router at startup, only when {@code simulator.enabled=true}. */
 @ApplicationScoped

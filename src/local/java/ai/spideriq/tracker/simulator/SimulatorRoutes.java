@@ -4,7 +4,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The simulator's HTTP routes on any Vert.x Web router: the SpiderIQ job API (with {@code /jobs/list}), its event stream and the
+ * The simulator's HTTP routes on any Vert.x Web router: the SpiderIQ job API (with {@code /jobs/list}), its event stream and
+ * the
  * {@code /simulator} control plane. Handlers only touch in-memory state, so they run on the event loop.
  */
 public final class SimulatorRoutes {

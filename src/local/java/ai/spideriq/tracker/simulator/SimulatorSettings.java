@@ -23,10 +23,10 @@ import java.util.Set;
  * @param listMode how {@code /jobs/list} answers until switched at run time (and again after a reset)
  */
 public record SimulatorSettings(Set<String> acceptedTokens, Set<String> inactiveTokens, RateLimitSettings rateLimit,
-                                JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
-                                double serverErrorFraction, int requestLogMaxEntries, Duration eventDelay,
-                                double eventDropRate, Duration eventHeartbeat,
-                                EventStreamMode eventStreamMode, JobListMode listMode) {
+        JobTiming siteTiming, JobTiming mapsTiming, OutcomeMix outcomeMix,
+        double serverErrorFraction, int requestLogMaxEntries, Duration eventDelay,
+        double eventDropRate, Duration eventHeartbeat,
+        EventStreamMode eventStreamMode, JobListMode listMode) {
 
     /** The token accepted unless configured otherwise. */
     public static final String DEFAULT_TOKEN = "sim-client:sim-key:sim-secret";

@@ -1,6 +1,5 @@
 package ai.spideriq.tracker.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -13,6 +12,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The SpiderIQ job API, simulated in memory on an injected clock and random source: answers {@code /status},
@@ -185,7 +186,7 @@ public class SpiderIqSimulator {
      * calls the simulator.
      */
     public synchronized EventStreamOpening openEventStream(String token, Consumer<SimulatedEvent> listener,
-                                                           Runnable onClose) {
+            Runnable onClose) {
         EventStreamMode mode = streamMode;
         SimulatedResponse response = gateway.answer("GET", EVENTS_PATH, token == null ? null : "Bearer " + token,
                 null, now -> mode.refusal().orElseGet(() -> SimulatedResponse.of(200, "{}")));

@@ -6,7 +6,8 @@
  * {@link ai.spideriq.tracker.simulator.JobListMode}), so clients are tested against the API's behaviour rather than
  * against what their authors expected of it.
  *
- * <p>{@link ai.spideriq.tracker.simulator.SpiderIqSimulator} is the plain-Java core: give it
+ * <p>
+ * {@link ai.spideriq.tracker.simulator.SpiderIqSimulator} is the plain-Java core: give it
  * {@link ai.spideriq.tracker.simulator.SimulatorSettings}, a clock ({@link ai.spideriq.tracker.simulator.VirtualClock}
  * for simulated time) and a seeded {@link java.util.random.RandomGenerator}. In Quarkus it is produced from
  * {@link ai.spideriq.tracker.simulator.SimulatorConfig} by {@link ai.spideriq.tracker.simulator.SimulatorProducer};

@@ -17,7 +17,9 @@ public class ApiAccess {
 
     /** Token acceptance as last seen. */
     public enum State {
-        UNKNOWN, ACCEPTED, REJECTED
+        UNKNOWN,
+        ACCEPTED,
+        REJECTED
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);

@@ -55,9 +55,7 @@ public class ApiAccessProbe {
      * Non-blocking (the answer comes through the reactive client), so on the event loop; a probe still waiting for its
      * answer is not doubled. Only while the application runs.
      */
-    @Scheduled(identity = "spideriq-api-access-probe", every = "${spideriq.rate-limit.auth-failure-pause}",
-            delayed = "${spideriq.rate-limit.auth-failure-pause}", concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationNotRunning.class)
+    @Scheduled(identity = "spideriq-api-access-probe", every = "${spideriq.rate-limit.auth-failure-pause}", delayed = "${spideriq.rate-limit.auth-failure-pause}", concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     Uni<Void> probe() {
         if (access.state() != ApiAccess.State.ACCEPTED && limiter.tryAcquire().isZero()) {
             return client.poll(NO_JOB).replaceWithVoid();

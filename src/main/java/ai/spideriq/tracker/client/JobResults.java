@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and fields a newer API version adds pass through unchanged. The body's other fields ({@code success},
  * {@code job_id}, {@code message}, anything newer) are not read.
  *
- * @param type        null when absent or not a type this tracker knows
- * @param status      null when absent; {@link JobStatus#UNKNOWN} for a value this tracker does not know
+ * @param type null when absent or not a type this tracker knows
+ * @param status null when absent; {@link JobStatus#UNKNOWN} for a value this tracker does not know
  * @param completedAt ISO-8601; a value without zone or offset is taken as UTC
- * @param data        the {@code data} value as parsed from the body, not to be modified; null when absent or JSON null
+ * @param data the {@code data} value as parsed from the body, not to be modified; null when absent or JSON null
  */
 public record JobResults(
         JobType type,
@@ -30,7 +30,7 @@ public record JobResults(
     /**
      * Reads a results body.
      *
-     * @throws IOException              when it is not JSON, or an envelope field has a value of the wrong kind
+     * @throws IOException when it is not JSON, or an envelope field has a value of the wrong kind
      * @throws IllegalArgumentException when it is not a JSON object
      * @throws java.time.DateTimeException when {@code completed_at} is not an ISO-8601 date-time
      */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-
 import java.util.function.Function;
 
 /** Reads SpiderIQ's {@code X-RateLimit-*} and {@code Retry-After} headers, forgiving of odd values. */

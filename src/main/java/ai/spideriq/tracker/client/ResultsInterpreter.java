@@ -45,7 +45,7 @@ public final class ResultsInterpreter {
      *
      * @param status the HTTP status
      * @param header reads a response header by name, null when absent
-     * @param body   reads the body; called only for the statuses whose body matters
+     * @param body reads the body; called only for the statuses whose body matters
      */
     public PollResult interpret(int status, Function<String, String> header, Supplier<String> body) {
         PollResult result = read(status, header, body);

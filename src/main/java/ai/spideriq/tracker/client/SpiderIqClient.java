@@ -16,10 +16,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.spideriq.tracker.TrackerConfig;
-import ai.spideriq.tracker.metrics.TrackerMetrics;
-import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.detection.EventStreamSource;
 import ai.spideriq.tracker.detection.JobLister;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
+import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.tracking.JobPoller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -147,8 +147,8 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
     private static String failureStatus(Throwable failure) {
         return failure instanceof io.smallrye.mutiny.TimeoutException
                 || failure instanceof java.util.concurrent.TimeoutException
-                ? "timeout"
-                : "io_error";
+                        ? "timeout"
+                        : "io_error";
     }
 
     private static Duration since(long startNanos) {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One record of the hints topic, small JSON keyed by the job ID (or by the sender for the periodic kinds).
  *
- * @param kind      {@code ended} or {@code started} (a job, from the detecting replica), {@code coverage} (its
- *                  heartbeat: whether the stream is up and the sweeps work), {@code awaiting} (a replica still
- *                  awaits word of some job's end)
- * @param from      the sending replica's instance ID: a replica ignores its own hints, which it applied already
- * @param jobId     the job, for {@code ended} and {@code started}
+ * @param kind {@code ended} or {@code started} (a job, from the detecting replica), {@code coverage} (its
+ *        heartbeat: whether the stream is up and the sweeps work), {@code awaiting} (a replica still
+ *        awaits word of some job's end)
+ * @param from the sending replica's instance ID: a replica ignores its own hints, which it applied already
+ * @param jobId the job, for {@code ended} and {@code started}
  * @param streaming for {@code coverage}: the event stream is up
- * @param sweeping  for {@code coverage}: the job-list sweeps work
+ * @param sweeping for {@code coverage}: the job-list sweeps work
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Hint(String kind, String from, UUID jobId, Boolean streaming, Boolean sweeping) {

@@ -30,10 +30,10 @@ import ai.spideriq.tracker.tracking.Backoff;
 public final class JobListSweeper {
 
     /**
-     * @param pacing   how often to sweep
+     * @param pacing how often to sweep
      * @param pageSize jobs per page (the API allows up to 100)
      * @param maxPages pages one sweep reads at most
-     * @param overlap  how much older than the newest change seen a later sweep still reads
+     * @param overlap how much older than the newest change seen a later sweep still reads
      * @param offDelay after an unusable answer, how long sweeps stay off; doubling up to its max
      */
     public record Settings(SweepPacing pacing, int pageSize, int maxPages, Duration overlap, Backoff offDelay) {

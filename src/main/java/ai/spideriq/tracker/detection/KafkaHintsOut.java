@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.kafka.WriteRetry;
+import ai.spideriq.tracker.metrics.TrackerMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 
@@ -39,8 +39,7 @@ public class KafkaHintsOut implements HintsOut {
 
     public KafkaHintsOut(
             // A full buffer (Kafka away) fails the send, which is counted: hints are dropped, never waited for.
-            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            MutinyEmitter<Record<String, String>> emitter,
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<Record<String, String>> emitter,
             ObjectMapper mapper, TrackerMetrics metrics, @ConfigProperty(name = "quarkus.uuid") String instance) {
         this.emitter = emitter;
         this.mapper = mapper;

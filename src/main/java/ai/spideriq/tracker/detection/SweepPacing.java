@@ -20,10 +20,10 @@ import java.time.Duration;
  * back off to the tight interval. Reads of announced ends never wait behind a sweep: sweeps yield to them (see
  * {@code JobListSweeper}).
  *
- * @param idleInterval      between sweeps at most this often while the stream is down
+ * @param idleInterval between sweeps at most this often while the stream is down
  * @param streamingInterval at most this often while the stream is up
- * @param tightInterval     at least this often, even when nothing is spare
- * @param reserve           the share of the budget sweeps leave to others, 0 &lt;= x &lt; 1
+ * @param tightInterval at least this often, even when nothing is spare
+ * @param reserve the share of the budget sweeps leave to others, 0 &lt;= x &lt; 1
  */
 record SweepPacing(Duration idleInterval, Duration streamingInterval, Duration tightInterval, double reserve) {
 
@@ -43,7 +43,7 @@ record SweepPacing(Duration idleInterval, Duration streamingInterval, Duration t
     /**
      * @param budgetPerMinute the tracker's requests per minute
      * @param othersPerMinute what everything but the sweeps spent lately, per minute
-     * @param streaming       whether the event stream is up
+     * @param streaming whether the event stream is up
      */
     Duration interval(double budgetPerMinute, double othersPerMinute, boolean streaming) {
         double sparePerMinute = (1 - reserve) * budgetPerMinute - othersPerMinute;

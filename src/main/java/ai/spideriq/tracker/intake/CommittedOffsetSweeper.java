@@ -37,8 +37,7 @@ public class CommittedOffsetSweeper {
         this.tracker = tracker;
     }
 
-    @Scheduled(identity = "spideriq-committed-offset-sweep", every = "15s", delayed = "15s",
-            concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
+    @Scheduled(identity = "spideriq-committed-offset-sweep", every = "15s", delayed = "15s", concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     Uni<Void> sweep() {
         KafkaConsumer<Object, Object> consumer = clients.getConsumer(SubmissionConsumer.CHANNEL);
         if (consumer == null) {

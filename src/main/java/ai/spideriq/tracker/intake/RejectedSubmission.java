@@ -8,7 +8,13 @@ public final class RejectedSubmission extends RuntimeException {
 
     /** Why a record went to the dead-letter topic; the code is the {@code spideriq-rejection-reason} header. */
     public enum Reason {
-        EMPTY_RECORD, RECORD_TOO_LARGE, MALFORMED_JSON, MISSING_JOB_ID, INVALID_JOB_ID, UNKNOWN_JOB_TYPE, KEY_MISMATCH;
+        EMPTY_RECORD,
+        RECORD_TOO_LARGE,
+        MALFORMED_JSON,
+        MISSING_JOB_ID,
+        INVALID_JOB_ID,
+        UNKNOWN_JOB_TYPE,
+        KEY_MISMATCH;
 
         public String wireName() {
             return name().toLowerCase();

@@ -61,8 +61,7 @@ public class SubmissionConsumer {
      * second, so that line comes at most a second late whatever the interval. A lock and a clock reading when there
      * is nothing to log, so on the event loop, like the rejections it counts.
      */
-    @Scheduled(identity = "spideriq-rejection-log-flush", every = "1s", concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationNotRunning.class)
+    @Scheduled(identity = "spideriq-rejection-log-flush", every = "1s", concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     @NonBlocking
     void flushRejectionLog() {
         rejections.tick();

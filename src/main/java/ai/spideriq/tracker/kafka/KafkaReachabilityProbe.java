@@ -75,9 +75,7 @@ public class KafkaReachabilityProbe {
     }
 
     /** On the event loop (it never waits); only while the application runs, and the Admin client is open. */
-    @Scheduled(identity = "spideriq-kafka-reachability", every = "${spideriq.kafka.reachability-interval}",
-            delayed = "${spideriq.kafka.reachability-interval}", concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationNotRunning.class)
+    @Scheduled(identity = "spideriq-kafka-reachability", every = "${spideriq.kafka.reachability-interval}", delayed = "${spideriq.kafka.reachability-interval}", concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     @NonBlocking
     void probe() {
         Admin admin = this.admin;

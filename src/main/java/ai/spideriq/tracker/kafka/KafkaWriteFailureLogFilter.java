@@ -24,7 +24,8 @@ public final class KafkaWriteFailureLogFilter implements Filter {
     /** SRMSG18206 "Unable to write to Kafka from channel c ..." and SRMSG18212 "... from channel 'c' ... nacking". */
     private static final Pattern PER_SEND = Pattern.compile(
             "^(?:SRMSG18206: Unable to write to Kafka from channel (?<unable>\\S+) |SRMSG18212: .* from channel "
-                    + "'(?<nacked>[^']*)' was not sent)", Pattern.DOTALL);
+                    + "'(?<nacked>[^']*)' was not sent)",
+            Pattern.DOTALL);
 
     @Override
     public boolean isLoggable(LogRecord record) {

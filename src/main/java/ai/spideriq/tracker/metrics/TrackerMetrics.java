@@ -95,7 +95,8 @@ public class TrackerMetrics {
                 .serviceLevelObjectives(1, 2, 3, 5, 8, 13, 20, 50).register(registry);
         Gauge.builder(LIMITER_SHARED_STORE_UP, this, metrics -> metrics.sharedStoreUp.getAsBoolean() ? 1 : 0)
                 .description("1 while the shared rate-limit store (Redis) answers; 0 while the replica falls back to "
-                        + "its own share, or when the store is local").register(registry);
+                        + "its own share, or when the store is local")
+                .register(registry);
         this.detectionLag = Timer.builder(JOB_DETECTION_LAG)
                 .description("From the job's completed_at at SpiderIQ to its outcome published on Kafka")
                 .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
@@ -106,8 +107,8 @@ public class TrackerMetrics {
         for (String outcome : OUTCOME_TAGS) {
             PublishMetrics.TYPES.forEach(type -> outcomes(outcome, type));
         }
-        for (ai.spideriq.tracker.intake.RejectedSubmission.Reason reason
-                : ai.spideriq.tracker.intake.RejectedSubmission.Reason.values()) {
+        for (ai.spideriq.tracker.intake.RejectedSubmission.Reason reason : ai.spideriq.tracker.intake.RejectedSubmission.Reason
+                .values()) {
             deadLetteredCounter(reason.wireName());
         }
         this.publish = new PublishMetrics(registry);
@@ -146,7 +147,8 @@ public class TrackerMetrics {
                 .description("1 while all polling is paused by a 429 or a rejected token").register(registry);
         Gauge.builder(LIMITER_BUDGET, budgetPerMinute)
                 .description("This replica's part of the tracker's requests per 60 s (by owned input partitions); "
-                        + "summed over replicas it is the configured share").register(registry);
+                        + "summed over replicas it is the configured share")
+                .register(registry);
     }
 
     /** Whether the shared rate-limit store answers (spideriq.rate-limit.store=redis). */

@@ -30,9 +30,7 @@ class TrackerSummaryLog {
         this.reader = new TrackerSummaryReader(registry, InstantSource.system(), config.rateLimit().requestsPerMinute());
     }
 
-    @Scheduled(identity = "spideriq-summary-log", every = "${spideriq.summary.interval}",
-            delayed = "${spideriq.summary.interval}", concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationNotRunning.class)
+    @Scheduled(identity = "spideriq-summary-log", every = "${spideriq.summary.interval}", delayed = "${spideriq.summary.interval}", concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     void log() {
         if (enabled) {
             LOG.info(reader.read().line());

@@ -17,8 +17,8 @@ import ai.spideriq.tracker.tracking.TrackedJob;
  * The one envelope of the three outcome topics. The fields of SpiderIQ's own results response stay at the top level,
  * so consumers recognise them; {@code reason} is set on the failed topic only.
  *
- * @param status   {@code completed}, {@code failed} or {@code cancelled}: also which topic carries it
- * @param data     the results' {@code data} as SpiderIQ sent it, on completed; null otherwise
+ * @param status {@code completed}, {@code failed} or {@code cancelled}: also which topic carries it
+ * @param data the results' {@code data} as SpiderIQ sent it, on completed; null otherwise
  * @param tracking what the tracker saw of the job
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -36,7 +36,7 @@ public record JobOutcome(
 
     /**
      * @param firstSeenAt when this tracker first saw the submission
-     * @param endedAt     when it saw the job end
+     * @param endedAt when it saw the job end
      * @param apiRequests how many SpiderIQ API requests the job cost
      */
     public record Tracking(

@@ -48,9 +48,9 @@ public class OutcomeEncoder {
     }
 
     /**
-     * @param value       the record's value
-     * @param omitted     the fields left out (JSON paths such as {@code data.markdown_compendium}); empty when whole
-     * @param wholeBytes  the size of the whole outcome's JSON
+     * @param value the record's value
+     * @param omitted the fields left out (JSON paths such as {@code data.markdown_compendium}); empty when whole
+     * @param wholeBytes the size of the whole outcome's JSON
      */
     public record Encoded(byte[] value, List<String> omitted, int wholeBytes) {
         public boolean partial() {
@@ -113,7 +113,7 @@ public class OutcomeEncoder {
                 sizes.add(Map.entry(e.getKey(), write(e.getValue()).length));
             }
         });
-        sizes.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
+        sizes.sort(Map.Entry.<String, Integer> comparingByValue(Comparator.reverseOrder()));
         return sizes.stream().map(Map.Entry::getKey).toList();
     }
 

@@ -116,7 +116,7 @@ public class OutcomePublisher implements Outcomes {
         if (encoded.partial()) {
             recordHeaders.add(PARTIAL_HEADER, "true".getBytes(StandardCharsets.UTF_8));
         }
-        Message<byte[]> message = Message.of(encoded.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        Message<byte[]> message = Message.of(encoded.value()).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                 .withKey(outcome.jobId().toString()).withHeaders(recordHeaders).build());
         MutinyEmitter<byte[]> emitter = switch (outcome.status()) {
             case COMPLETED -> completed;

@@ -86,9 +86,9 @@ public final class ApiRateLimiter {
 
     /**
      * @param requestsPerMinute the most the tracker (all replicas together) sends in any 60 seconds
-     * @param burst             how many of them may go at once; less than {@code requestsPerMinute}
-     * @param probeTimeout      how long a probe may go unanswered before another probe is let go: the request timeout
-     * @param share             the part of the budget this replica starts with (0 until it owns partitions, 1 alone)
+     * @param burst how many of them may go at once; less than {@code requestsPerMinute}
+     * @param probeTimeout how long a probe may go unanswered before another probe is let go: the request timeout
+     * @param share the part of the budget this replica starts with (0 until it owns partitions, 1 alone)
      */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock, Duration probeTimeout, double share) {
         if (requestsPerMinute < 2 || burst < 1 || burst >= requestsPerMinute) {
@@ -221,7 +221,7 @@ public final class ApiRateLimiter {
      * Reports an answer of the API to a request sent after {@link #tryAcquire()}, of any endpoint.
      *
      * @param limited the answer was a 429, 401 or 403: the probe failed (the caller pauses with {@link #pauseFor});
-     *                any other status lets requests go at the bucket's pace again
+     *        any other status lets requests go at the bucket's pace again
      */
     public synchronized void answered(boolean limited) {
         if (probeSentAt == null) {

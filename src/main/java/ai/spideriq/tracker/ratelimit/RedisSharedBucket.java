@@ -72,9 +72,9 @@ public final class RedisSharedBucket implements SharedBucket {
     private final Duration timeout;
 
     /**
-     * @param url       {@code redis://[:password@]host:port[/db]}
+     * @param url {@code redis://[:password@]host:port[/db]}
      * @param keyPrefix the keys' common prefix: replicas with the same prefix share one bucket
-     * @param timeout   the longest one exchange may take, connecting included
+     * @param timeout the longest one exchange may take, connecting included
      */
     public RedisSharedBucket(Vertx vertx, String url, String keyPrefix, int requestsPerMinute, int burst,
             Duration timeout) {
@@ -124,7 +124,8 @@ public final class RedisSharedBucket implements SharedBucket {
     public static String where(String url) {
         try {
             URI uri = URI.create(url);
-            return uri.getHost() == null ? "(unparsable URL)" : uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+            return uri.getHost() == null ? "(unparsable URL)"
+                    : uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
         } catch (IllegalArgumentException e) {
             return "(unparsable URL)";
         }

@@ -61,7 +61,7 @@ public final class SharedTokens {
 
     /**
      * @param timeout how long a grant may go unanswered before the store counts as away
-     * @param where   the store's address for the log lines, without credentials
+     * @param where the store's address for the log lines, without credentials
      */
     public SharedTokens(SharedBucket store, InstantSource clock, Duration timeout, String where) {
         this.store = store;

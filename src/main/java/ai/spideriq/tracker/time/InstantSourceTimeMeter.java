@@ -1,8 +1,9 @@
 package ai.spideriq.tracker.time;
 
-import io.github.bucket4j.TimeMeter;
 import java.time.Instant;
 import java.time.InstantSource;
+
+import io.github.bucket4j.TimeMeter;
 
 /** Lets Bucket4j read an injected clock, so buckets refill on fake and virtual time too. */
 public final class InstantSourceTimeMeter implements TimeMeter {

@@ -24,7 +24,7 @@ final class DurationHistogram {
     private int seen;
 
     /**
-     * @param halfLife   observations after which an observation weighs half as much as a new one
+     * @param halfLife observations after which an observation weighs half as much as a new one
      * @param minSamples how many observations it takes before quantiles are answered at all
      */
     DurationHistogram(int halfLife, int minSamples) {

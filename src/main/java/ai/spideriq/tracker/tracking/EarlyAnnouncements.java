@@ -19,10 +19,9 @@ final class EarlyAnnouncements {
 
     private final Map<UUID, Early> byJob;
 
-
     /**
      * @param capacity how many jobs to remember; the account's budget admits at most 100 submissions a minute, so
-     *                 10,000 cover well over an hour of Kafka lag
+     *        10,000 cover well over an hour of Kafka lag
      */
     EarlyAnnouncements(int capacity) {
         this.byJob = new LinkedHashMap<>(16, 0.75f, false) {

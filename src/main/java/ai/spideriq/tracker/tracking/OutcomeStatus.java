@@ -6,7 +6,9 @@ import ai.spideriq.tracker.client.JobStatus;
 
 /** How a job ended, as the {@code status} field says; each has its own topic. */
 public enum OutcomeStatus {
-    COMPLETED, FAILED, CANCELLED;
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public static OutcomeStatus of(JobStatus status) {
         return switch (status) {

@@ -37,8 +37,8 @@ final class PollDispatcher {
     private record Due(Instant at, long seq, UUID jobId, boolean needsToken) {
     }
 
-    private static final Comparator<Due> EARLIEST_FIRST =
-            (a, b) -> a.at.equals(b.at) ? Long.compare(a.seq, b.seq) : a.at.compareTo(b.at);
+    private static final Comparator<Due> EARLIEST_FIRST = (a, b) -> a.at.equals(b.at) ? Long.compare(a.seq, b.seq)
+            : a.at.compareTo(b.at);
 
     private final PriorityQueue<Due> announced = new PriorityQueue<>(EARLIEST_FIRST);
     private final PriorityQueue<Due> scheduled = new PriorityQueue<>(EARLIEST_FIRST);

@@ -37,14 +37,14 @@ import ai.spideriq.tracker.tracking.LearnedDurations.Span;
 final class PollPlanner {
 
     /**
-     * @param hitChance         chance a running job has ended by its next poll, when the budget is tight
-     * @param slackHitChance    the same when the budget is slack
-     * @param minGap            shortest gap between two polls of one job
-     * @param maxGap            longest gap while polling without the stream
-     * @param fallbackQuantile  while streaming, the learned quantile of the first guard poll when the budget is tight
-     * @param fallbackInterval  while streaming, the longest gap between guard polls
-     * @param halfLife          ended jobs of a type after which a learned duration counts half
-     * @param minSamples        ended jobs of a type before their durations are used
+     * @param hitChance chance a running job has ended by its next poll, when the budget is tight
+     * @param slackHitChance the same when the budget is slack
+     * @param minGap shortest gap between two polls of one job
+     * @param maxGap longest gap while polling without the stream
+     * @param fallbackQuantile while streaming, the learned quantile of the first guard poll when the budget is tight
+     * @param fallbackInterval while streaming, the longest gap between guard polls
+     * @param halfLife ended jobs of a type after which a learned duration counts half
+     * @param minSamples ended jobs of a type before their durations are used
      */
     public record Settings(double hitChance, double slackHitChance, Duration minGap, Duration maxGap,
             double fallbackQuantile, Duration fallbackInterval, int halfLife, int minSamples) {

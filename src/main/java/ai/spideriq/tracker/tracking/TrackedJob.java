@@ -11,17 +11,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * What the tracker knows of one job in flight. Immutable: every change makes a new value, so the operator view can
  * read it from any thread.
  *
- * @param type             {@code spiderSite}, {@code spiderMaps}, or null until the submitter or the API says
- * @param partition        the input partition the job came from; its in-flight record lives in the same partition
+ * @param type {@code spiderSite}, {@code spiderMaps}, or null until the submitter or the API says
+ * @param partition the input partition the job came from; its in-flight record lives in the same partition
  * @param submissionOffset offset of the submission that started this tracking, to recognise it when replayed
- * @param headers          the submitter's correlation and trace headers, passed on to the outcome
- * @param polls            answers so far that said "still running" (drives the poll policy)
- * @param failures         consecutive failed requests (drives the error backoff)
- * @param requests         API requests this job has cost in this tracker's life
- * @param nextPollAt       when the next request is due; null while one is under way or the outcome is published
- * @param lastStatus       the last answer, for operators: {@code queued}, {@code processing}, {@code http 503}...
- * @param startedAt        when the event stream announced that a worker picked the job up, or null
- * @param endAnnounced     whether the event stream announced the job's end (its next poll will find the result)
+ * @param headers the submitter's correlation and trace headers, passed on to the outcome
+ * @param polls answers so far that said "still running" (drives the poll policy)
+ * @param failures consecutive failed requests (drives the error backoff)
+ * @param requests API requests this job has cost in this tracker's life
+ * @param nextPollAt when the next request is due; null while one is under way or the outcome is published
+ * @param lastStatus the last answer, for operators: {@code queued}, {@code processing}, {@code http 503}...
+ * @param startedAt when the event stream announced that a worker picked the job up, or null
+ * @param endAnnounced whether the event stream announced the job's end (its next poll will find the result)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrackedJob(UUID jobId, String type, int partition, long submissionOffset, Instant firstSeenAt,

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs the poll-strategy benchmark and writes {@code target/bench/results.md} and {@code target/bench/lag-vs-rate.svg},
  * then prints one {@code summary ...} line per strategy. Run it with {@value Environment#COMMAND} (after
  * {@code package}: the end-to-end layers start the packaged service). System properties: {@code bench.seed} (default
- * 42), {@code bench.layers} (default {@code virtual,scenarios,memory,e2e,ceiling}; also {@code fleet}, 1 vs 3 replicas); for the detection scenarios also
+ * 42), {@code bench.layers} (default {@code virtual,scenarios,memory,e2e,ceiling}; also {@code fleet}, 1 vs 3 replicas); for
+ * the detection scenarios also
  * {@code bench.scenarios} (labels separated by {@code ;}, default {@code all}) and {@code bench.overrides} (tracker
  * settings as {@code key=value} separated by {@code ,}, applied to every scenario, default {@code none}: side runs of
  * other settings).
@@ -80,7 +81,7 @@ public final class BenchmarkMain {
                 RunResult twin = VirtualRun.run(Strategy.TRACKER, workloads.get(i), seed);
                 progress(real.get(i));
                 progress(twin);
-                e2e.add(new RunResult[] {real.get(i), twin});
+                e2e.add(new RunResult[] { real.get(i), twin });
             }
         }
         PipelineCeiling.Result ceiling = null;

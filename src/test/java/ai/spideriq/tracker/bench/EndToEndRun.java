@@ -75,8 +75,8 @@ final class EndToEndRun {
                         delayUntil(start.plus(arrival.at())), TimeUnit.NANOSECONDS);
             }
             Duration sampleEvery = Workload.divide(SAMPLE_EVERY, factor);
-            for (Instant t = start.plus(workload.warmUp()).plus(sampleEvery);
-                    !t.isAfter(start.plus(workload.arrivalsEnd())); t = t.plus(sampleEvery)) {
+            for (Instant t = start.plus(workload.warmUp()).plus(sampleEvery); !t
+                    .isAfter(start.plus(workload.arrivalsEnd())); t = t.plus(sampleEvery)) {
                 Instant at = t;
                 scheduler.schedule(() -> recorder.sampleBacklog(at), delayUntil(at), TimeUnit.NANOSECONDS);
             }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 final class FleetBenchmark {
 
-    static final int[] REPLICAS = {1, 3};
+    static final int[] REPLICAS = { 1, 3 };
     /** The bar: the fleet sustains within 5 % of what one replica does. */
     static final double TOLERANCE = 0.05;
     private static final String CONDITIONS = "stream 5%+list";

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.SplittableRandom;
 
-import ai.spideriq.tracker.simulator.SimulatorRoutes;
 import ai.spideriq.tracker.simulator.EventStreamTiming;
+import ai.spideriq.tracker.simulator.SimulatorRoutes;
 import ai.spideriq.tracker.simulator.SimulatorSettings;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import io.vertx.core.Vertx;

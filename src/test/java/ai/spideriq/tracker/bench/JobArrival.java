@@ -8,8 +8,8 @@ import ai.spideriq.tracker.simulator.JobSpec;
  * One job of a workload: when it is submitted (from the start of the run) and everything about it, fixed up front so
  * every strategy sees the same job stream.
  *
- * @param at       submission time, from the start of the run
- * @param spec     the job, with its id, type, duration and outcome all fixed
+ * @param at submission time, from the start of the run
+ * @param spec the job, with its id, type, duration and outcome all fixed
  * @param measured whether its detection lag counts (false during the warm-up)
  */
 record JobArrival(Duration at, JobSpec spec, boolean measured) {

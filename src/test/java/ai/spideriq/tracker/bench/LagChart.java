@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class LagChart {
 
-    private static final String[] COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd"};
+    private static final String[] COLOURS = { "#d62728", "#1f77b4", "#2ca02c", "#9467bd" };
     private static final int WIDTH = 760;
     private static final int HEIGHT = 460;
     private static final int LEFT = 70;

@@ -31,10 +31,10 @@ import ai.spideriq.tracker.testing.KafkaBroker;
 final class PipelineCeiling {
 
     /**
-     * @param jobs          submitted
+     * @param jobs submitted
      * @param submitSeconds from the first send to the last acknowledgement
-     * @param spanSeconds   from the first send to the last outcome
-     * @param outcomes      jobs with an outcome before the time limit
+     * @param spanSeconds from the first send to the last outcome
+     * @param outcomes jobs with an outcome before the time limit
      * @param steadyPerSecond outcomes per second between the 10th and the 90th percentile outcome
      */
     record Result(int jobs, double submitSeconds, double spanSeconds, int outcomes, double steadyPerSecond) {
@@ -69,8 +69,9 @@ final class PipelineCeiling {
             watcher.listen((key, at) -> outcomes.putIfAbsent(key, Instant.now()));
             List<SimulatedJob> created = new ArrayList<>(jobs);
             for (int i = 0; i < jobs; i++) {
-                created.add(http.simulator().create(JobSpec.of(i % 10 < 7 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
-                        .withTimes(Duration.ZERO, Duration.ZERO).withOutcome(SimulatedOutcome.COMPLETED)));
+                created.add(http.simulator()
+                        .create(JobSpec.of(i % 10 < 7 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS)
+                                .withTimes(Duration.ZERO, Duration.ZERO).withOutcome(SimulatedOutcome.COMPLETED)));
             }
             Instant first = Instant.now();
             for (SimulatedJob job : created) {

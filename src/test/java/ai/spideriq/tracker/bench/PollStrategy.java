@@ -13,7 +13,7 @@ interface PollStrategy {
      * What every strategy runs on.
      *
      * @param outcomes told of each outcome: the job id and when it was published
-     * @param seed     for any randomness of the strategy's own (jitter)
+     * @param seed for any randomness of the strategy's own (jitter)
      */
     record Context(VirtualClock clock, VirtualTimers timers, SimulatedApi api, BiConsumer<String, Instant> outcomes,
             long seed) {

@@ -34,7 +34,8 @@ final class ResultsReport {
         if (!e2e.isEmpty()) {
             md.append("## Tracker end to end (packaged service, Kafka, HTTP; time compressed ×")
                     .append(fmt(BenchmarkMain.E2E_COMPRESSION, 0)).append(") against the same workload on the "
-                            + "virtual clock\n\n").append(RUN_HEADER.replace("| strategy |", "| layer |"));
+                            + "virtual clock\n\n")
+                    .append(RUN_HEADER.replace("| strategy |", "| layer |"));
             for (RunResult[] pair : e2e) {
                 md.append(row(pair[0], pair[0].layer())).append(row(pair[1], pair[1].layer()));
             }

@@ -114,8 +114,8 @@ final class RunRecorder {
      * The run's numbers.
      *
      * @param stillTracked whether the strategy still holds a job without an outcome (unfinished, not lost)
-     * @param arrivalsEnd  when submissions stopped
-     * @param timeScale    how many uncompressed seconds one second of this run stands for
+     * @param arrivalsEnd when submissions stopped
+     * @param timeScale how many uncompressed seconds one second of this run stands for
      */
     synchronized RunResult result(String layer, String strategy, Workload workload, long requests, long rateLimited,
             Predicate<String> stillTracked, Instant arrivalsEnd, double timeScale, long wallMillis) {

@@ -25,7 +25,7 @@ final class ScenarioBenchmark {
     }
 
     /**
-     * @param only      labels of the scenarios to run; empty for all
+     * @param only labels of the scenarios to run; empty for all
      * @param overrides tracker settings applied on top of every scenario's (side runs of other settings)
      */
     static List<ScenarioResults> run(long seed, Set<String> only, Map<String, String> overrides,

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Everything the virtual layer measured for one strategy.
  *
- * @param sweep    the reference mix at increasing rates, lowest first, up to where the strategy saturated
+ * @param sweep the reference mix at increasing rates, lowest first, up to where the strategy saturated
  * @param longTail the long-tail mix at the light rate
- * @param burst    the burst
+ * @param burst the burst
  */
 record StrategyResults(Strategy strategy, List<RunResult> sweep, RunResult longTail, RunResult burst) {
 

@@ -26,9 +26,9 @@ import io.smallrye.mutiny.Uni;
 final class TrackerMemory {
 
     /**
-     * @param jobs           jobs in flight
-     * @param heapBytes      heap used with them, after GC
-     * @param baselineBytes  heap used before they were registered, after GC
+     * @param jobs jobs in flight
+     * @param heapBytes heap used with them, after GC
+     * @param baselineBytes heap used before they were registered, after GC
      */
     record Result(int jobs, long heapBytes, long baselineBytes) {
 
@@ -50,7 +50,8 @@ final class TrackerMemory {
         long baseline = usedAfterGc();
         JobTracker tracker = new JobTracker(Runnable::run, clock, timers, limiter,
                 jobId -> Uni.createFrom().emitter(answer -> timers.schedule(VirtualRun.API_LATENCY,
-                        () -> answer.complete(processing))), InstantInFlightLog.INSTANCE,
+                        () -> answer.complete(processing))),
+                InstantInFlightLog.INSTANCE,
                 new RecordingOutcomes((id, at) -> {
                 }), new TrackerMetrics(new SimpleMeterRegistry()), TrackingPolicy.of(config),
                 new SplittableRandom(seed));

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 final class VirtualBenchmark {
 
     static final double LIGHT_JOBS_PER_MINUTE = 10;
-    static final double[] SWEEP_JOBS_PER_MINUTE = {5, 10, 15, 20, 30, 40, 50, 60, 80, 100};
+    static final double[] SWEEP_JOBS_PER_MINUTE = { 5, 10, 15, 20, 30, 40, 50, 60, 80, 100 };
     static final Duration WARM_UP = Duration.ofMinutes(10);
     static final Duration WINDOW = Duration.ofMinutes(60);
     static final Duration DRAIN_CAP = Duration.ofMinutes(30);

@@ -72,8 +72,7 @@ final class VirtualRun {
             });
         }
         Instant arrivalsEnd = START.plus(workload.arrivalsEnd());
-        for (Instant t = START.plus(workload.warmUp()).plus(SAMPLE_EVERY); !t.isAfter(arrivalsEnd);
-                t = t.plus(SAMPLE_EVERY)) {
+        for (Instant t = START.plus(workload.warmUp()).plus(SAMPLE_EVERY); !t.isAfter(arrivalsEnd); t = t.plus(SAMPLE_EVERY)) {
             Instant at = t;
             timers.at(at, () -> recorder.sampleBacklog(at));
         }

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * A reproducible job stream and how long to watch it.
  *
- * @param kind          {@code reference}, {@code long-tail} or {@code burst}
+ * @param kind {@code reference}, {@code long-tail} or {@code burst}
  * @param jobsPerMinute mean arrival rate (for a burst: the jobs submitted at once)
- * @param warmUp        arrivals before this are not measured (the system starts empty)
- * @param window        arrivals continue until {@code warmUp + window}
- * @param drainCap      how long after the last arrival the run waits for the last outcome
- * @param arrivals      the jobs, in submission order
+ * @param warmUp arrivals before this are not measured (the system starts empty)
+ * @param window arrivals continue until {@code warmUp + window}
+ * @param drainCap how long after the last arrival the run waits for the last outcome
+ * @param arrivals the jobs, in submission order
  */
 record Workload(String kind, double jobsPerMinute, Duration warmUp, Duration window, Duration drainCap,
         List<JobArrival> arrivals) {

@@ -31,9 +31,9 @@ class JobResultsTest {
             .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
+    @ValueSource(strings = { "site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
             "maps-newer-variant", "failed-410", "cancelled-410", "processing-202", "processing-202-short",
-            "not-found-404"})
+            "not-found-404" })
     void keepsTheDataOfEveryDocsExampleAsSentMembersInTheirOrder(String example) throws Exception {
         String body = example(example);
         JsonNode sent = MAPPER.readTree(body).get("data");

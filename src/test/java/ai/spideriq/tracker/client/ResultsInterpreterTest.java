@@ -42,7 +42,6 @@ class ResultsInterpreterTest {
                     return Duration.ofSeconds(60);
                 }
 
-
                 @Override
 
                 public Store store() {
@@ -50,7 +49,6 @@ class ResultsInterpreterTest {
                     return Store.LOCAL;
 
                 }
-
 
                 @Override
 

@@ -1,11 +1,11 @@
 package ai.spideriq.tracker.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static ai.spideriq.tracker.contract.ContractSchemas.assertRejected;
 import static ai.spideriq.tracker.contract.ContractSchemas.errors;
 import static ai.spideriq.tracker.contract.ContractSchemas.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,11 +79,11 @@ class OutcomeContractTest {
         assertThat(seen).hasSize(10);
         seen.forEach((kind, record) -> assertThat(record.topic()).as(kind + ": " + record.value())
                 .isEqualTo(switch (kind.split(":")[0]) {
-                case "completed" -> "spideriq.jobs.completed";
-                case "failed" -> "spideriq.jobs.failed";
-                case "cancelled" -> "spideriq.jobs.cancelled";
-                default -> "spideriq.jobs.submitted.dlq";
-        }));
+                    case "completed" -> "spideriq.jobs.completed";
+                    case "failed" -> "spideriq.jobs.failed";
+                    case "cancelled" -> "spideriq.jobs.cancelled";
+                    default -> "spideriq.jobs.submitted.dlq";
+                }));
         assertThat(seen.get("failed:job_failed").json().get("reason").asText()).isEqualTo("job_failed");
         assertThat(seen.get("failed:job_not_found").json().get("reason").asText()).isEqualTo("job_not_found");
         assertThat(seen.get("dead-letter").value()).as("the original bytes").isEqualTo("not-a-job-id");

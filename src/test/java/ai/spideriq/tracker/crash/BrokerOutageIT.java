@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.Metrics;
 import ai.spideriq.tracker.testing.SimulatorJobs;
@@ -141,7 +141,8 @@ class BrokerOutageIT {
     }
 
     private static String create(SpiderIqSimulator simulator, int i, SimulatedOutcome outcome, Duration processing) {
-        return SimulatorJobs.create(simulator, i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS, outcome,
+        return SimulatorJobs.create(simulator, i % 2 == 0 ? SimulatedJobType.SPIDER_SITE : SimulatedJobType.SPIDER_MAPS,
+                outcome,
                 processing);
     }
 

@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.RateLimitSettings;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBroker;
 import ai.spideriq.tracker.testing.Submitter;
@@ -94,8 +94,10 @@ class FleetDetectionIT {
         List<ProducerRecord<String, byte[]>> submissions = new ArrayList<>();
         for (int partition = 0; partition < KafkaBroker.SUBMITTED_PARTITIONS; partition++) {
             for (int i = 0; i < JOBS_PER_PARTITION; i++) {
-                String job = API.simulator().create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
-                        .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i))).jobId();
+                String job = API.simulator()
+                        .create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(SimulatedOutcome.COMPLETED)
+                                .withTimes(Duration.ofMillis(500), Duration.ofMillis(3500 + 1000L * i)))
+                        .jobId();
                 submissions.add(new ProducerRecord<>(INPUT, partition, job, job.getBytes()));
             }
         }

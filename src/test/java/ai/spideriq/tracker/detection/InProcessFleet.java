@@ -30,7 +30,7 @@ public final class InProcessFleet {
     /**
      * Adds one replica and starts its heartbeat; it detects once it is told it owns partition 0.
      *
-     * @param tracker   the replica's tracker ({@code JobTracker.announcements()})
+     * @param tracker the replica's tracker ({@code JobTracker.announcements()})
      * @param detectors starts the replica's stream follower and sweeper telling the given hints; stopped by the term
      */
     public DetectorRole join(String name, EndHints tracker, TrackerMetrics metrics,

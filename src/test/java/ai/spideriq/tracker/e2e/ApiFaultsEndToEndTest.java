@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.SimulatorJobs;
@@ -52,7 +52,8 @@ class ApiFaultsEndToEndTest {
         // within a few seconds.
         List<String> jobs = IntStream.range(0, 160).mapToObj(i -> simulator.create(
                 JobSpec.of(i % 3 == 0 ? SimulatedJobType.SPIDER_MAPS : SimulatedJobType.SPIDER_SITE)
-                        .withTimes(Duration.ZERO, Duration.ofMillis(2000 + 20L * i))).jobId()).toList();
+                        .withTimes(Duration.ZERO, Duration.ofMillis(2000 + 20L * i)))
+                .jobId()).toList();
         Submitter.submitIds(jobs);
 
         topics.awaitEach(jobs, Duration.ofSeconds(90));

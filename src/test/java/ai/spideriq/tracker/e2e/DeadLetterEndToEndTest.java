@@ -93,11 +93,11 @@ class DeadLetterEndToEndTest {
     @Test
     void theDeadLetterIsTheOriginalKeyAndValueByteForByteWithTheServicesReasonOnlyAndTheSubmittersOtherHeaders() {
         String tag = UUID.randomUUID().toString();
-        byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe, 0x00};
+        byte[] notUtf8 = { (byte) 0xff, (byte) 0xfe, 0x00 };
         List<ProducerRecord<byte[], byte[]>> sent = List.of(
                 // A valid submission but for its key, which no text decoding may change.
                 hostile(tag, 0, notUtf8, bytes("{\"job_id\":\"" + UUID.randomUUID() + "\"}")),
-                hostile(tag, 1, notUtf8, new byte[] {(byte) 0x80, (byte) 0xff, 'x', 0x00}),
+                hostile(tag, 1, notUtf8, new byte[] { (byte) 0x80, (byte) 0xff, 'x', 0x00 }),
                 hostile(tag, 2, bytes("cl\u00e9-" + tag), bytes("not-a-uuid")));
         List<String> expected = List.of("key_mismatch", "invalid_job_id", "invalid_job_id");
         KafkaCompanion kafka = KafkaBroker.companion();
@@ -123,7 +123,7 @@ class DeadLetterEndToEndTest {
             assertThat(named(seen, "spideriq-original-sha256")).isEmpty();
             // The submitter's other headers, as they came.
             assertThat(named(seen, "traceparent")).containsExactly(TRACEPARENT);
-            assertThat(seen.headers().lastHeader("x-opaque").value()).isEqualTo(new byte[] {(byte) 0xff, 0x00});
+            assertThat(seen.headers().lastHeader("x-opaque").value()).isEqualTo(new byte[] { (byte) 0xff, 0x00 });
         }
     }
 
@@ -136,7 +136,7 @@ class DeadLetterEndToEndTest {
         record.headers().add("Dead-Letter-Offset", bytes("999999"));
         record.headers().add("spideriq-original-sha256", bytes("forged"));
         record.headers().add("traceparent", bytes(TRACEPARENT));
-        record.headers().add("x-opaque", new byte[] {(byte) 0xff, 0x00});
+        record.headers().add("x-opaque", new byte[] { (byte) 0xff, 0x00 });
         return record;
     }
 

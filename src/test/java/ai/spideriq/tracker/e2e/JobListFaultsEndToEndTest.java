@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Metrics;
@@ -69,7 +69,8 @@ class JobListFaultsEndToEndTest {
     @Test
     void aCancellationIsFoundByASweepAndJobsNobodyTracksCostNothing() {
         control.listMode("{\"mode\":\"normal\"}");
-        List<String> untracked = List.of(control.untracked(SimulatedOutcome.COMPLETED), control.untracked(SimulatedOutcome.FAILED));
+        List<String> untracked = List.of(control.untracked(SimulatedOutcome.COMPLETED),
+                control.untracked(SimulatedOutcome.FAILED));
         control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
         await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.sum("spideriq_sweep_working") == 1);
 

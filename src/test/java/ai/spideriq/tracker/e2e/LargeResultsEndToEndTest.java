@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.spideriq.tracker.kafka.WriteRetry;
 import ai.spideriq.tracker.outcome.OutcomePublisher;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.LogCapture;
@@ -85,7 +85,7 @@ class LargeResultsEndToEndTest {
 
     @Test
     void aTopicThatRefusesEvenTheSmallestOutcomeEndsTheJobLoudlyNotForever() {
-        String[] tooLarge = {"reason=\"record_too_large\"", "topic=\"cancelled\""};
+        String[] tooLarge = { "reason=\"record_too_large\"", "topic=\"cancelled\"" };
         double before = Metrics.sum(WRITE_FAILURES, tooLarge);
         try (LogCapture log = LogCapture.of(WriteRetry.class)) {
             Topics.setConfig("spideriq.jobs.cancelled", "max.message.bytes", "100");

@@ -34,7 +34,8 @@ class OffsetCommitEndToEndTest {
 
     @Test
     void theInputOffsetIsCommittedOnceAJobIsRegisteredNotWhenItEnds() {
-        String longJob = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofHours(1)))
+        String longJob = simulator
+                .create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withTimes(Duration.ZERO, Duration.ofHours(1)))
                 .jobId();
         String shortJob = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withTimes(Duration.ZERO,
                 Duration.ofHours(1))).jobId();

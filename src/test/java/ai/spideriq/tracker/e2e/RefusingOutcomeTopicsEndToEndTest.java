@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.spideriq.tracker.kafka.WriteRetry;
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.InFlightRecords;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
@@ -65,7 +65,7 @@ class RefusingOutcomeTopicsEndToEndTest {
     SpiderIqSimulator simulator;
 
     @ParameterizedTest
-    @CsvSource({"COMPLETED, completed", "FAILED, failed"})
+    @CsvSource({ "COMPLETED, completed", "FAILED, failed" })
     void anOutcomeTheTopicRefusesIsRetriedLoudlyThenGivenUpWhileItsInFlightRecordStays(SimulatedOutcome outcome,
             String topic) {
         String failures = "spideriq_kafka_write_failures_total";

@@ -77,8 +77,7 @@ class StreamFaultsEndToEndTest {
                 control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(1)));
 
         await().atMost(AT_POLLING_PACE).pollInterval(Duration.ofMillis(200)).until(() -> control.allPublished(jobs)
-                && Metrics.sum("spideriq_events_drops_total", "reason=\"" + dropReason + "\"")
-                        > dropsBefore);
+                && Metrics.sum("spideriq_events_drops_total", "reason=\"" + dropReason + "\"") > dropsBefore);
 
         assertThat(control.readiness).containsOnly(200);
         assertThat(Metrics.sum("spideriq_limiter_paused")).isZero();

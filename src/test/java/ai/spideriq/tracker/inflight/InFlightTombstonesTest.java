@@ -109,6 +109,6 @@ class InFlightTombstonesTest {
                 latest.put(r.key(), r.value() == null ? new byte[0] : r.value());
             }
         }
-        return latest.size() == keys.size() ? latest : Map.of(keys.get(0), new byte[] {1});
+        return latest.size() == keys.size() ? latest : Map.of(keys.get(0), new byte[] { 1 });
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class DeadLetterCopyTest {
 
     private static final int LIMIT = 1_048_576;
-    private static final byte[] KEY = {'k'};
+    private static final byte[] KEY = { 'k' };
     /** Not UTF-8: any decoding to text and back would change it. */
-    private static final byte[] RAW_KEY = {(byte) 0xff, (byte) 0xfe, 0x00};
+    private static final byte[] RAW_KEY = { (byte) 0xff, (byte) 0xfe, 0x00 };
 
     @Test
     void aCopyThatFitsKeepsTheWholeValueAndAllHeaders() {
@@ -93,7 +93,7 @@ class DeadLetterCopyTest {
         forged.add("SPIDERIQ-ORIGINAL-SHA256", bytes("forged"));
         forged.add("spideriq-dead-letter-error", bytes("forged"));
         forged.add("traceparent", bytes("00-abc-def-01"));
-        forged.add("x-opaque", new byte[] {(byte) 0xff, 0x00});
+        forged.add("x-opaque", new byte[] { (byte) 0xff, 0x00 });
 
         for (DeadLetterCopy copy : List.of(DeadLetterCopy.of(KEY, new byte[10], forged, reason(), LIMIT, 65_536),
                 DeadLetterCopy.of(KEY, new byte[1_048_480], forged, reason(), LIMIT, 65_536))) {
@@ -101,7 +101,7 @@ class DeadLetterCopyTest {
                     .doesNotContain("dead-letter-reason", "dead-letter-offset", "spideriq-dead-letter-error")
                     .contains("traceparent", "x-opaque");
             assertThat(text(copy.headers(), "spideriq-rejection-reason")).isEqualTo("record_too_large");
-            assertThat(copy.headers().lastHeader("x-opaque").value()).isEqualTo(new byte[] {(byte) 0xff, 0x00});
+            assertThat(copy.headers().lastHeader("x-opaque").value()).isEqualTo(new byte[] { (byte) 0xff, 0x00 });
             // The truncated copy's digest is the service's own, the only one.
             assertThat(names(copy.headers()).stream().filter(DeadLetterHeaders.ORIGINAL_SHA256::equals).count())
                     .isEqualTo(copy.truncated() ? 1 : 0);

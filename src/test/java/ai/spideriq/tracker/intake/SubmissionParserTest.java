@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.spideriq.tracker.intake.RejectedSubmission.Reason;
 
 class SubmissionParserTest {
@@ -57,8 +55,8 @@ class SubmissionParserTest {
     void aKeyThatIsNotUtf8IsNotTheJobIdAndIsShownByItsLengthOnly() {
         byte[] value = ID.getBytes(StandardCharsets.UTF_8);
         // Not UTF-8: stray bytes, an overlong '/', an encoded surrogate. A lenient decoding would make text of each.
-        for (byte[] key : new byte[][] {{(byte) 0xff, (byte) 0xfe, 0x00}, {(byte) 0xc0, (byte) 0xaf},
-                {(byte) 0xed, (byte) 0xa0, (byte) 0x80}}) {
+        for (byte[] key : new byte[][] { { (byte) 0xff, (byte) 0xfe, 0x00 }, { (byte) 0xc0, (byte) 0xaf },
+                { (byte) 0xed, (byte) 0xa0, (byte) 0x80 } }) {
             assertThatThrownBy(() -> parser.parse(key, value)).isInstanceOf(RejectedSubmission.class)
                     .satisfies(e -> assertThat(((RejectedSubmission) e).reason()).isEqualTo(Reason.KEY_MISMATCH))
                     .hasMessage("key_mismatch: the key (" + key.length

@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 import ai.spideriq.tracker.testing.KafkaBrokerResource;
 import ai.spideriq.tracker.testing.Metrics;
@@ -70,7 +70,7 @@ class OperatorSignalsEndToEndTest {
 
     @Test
     void theTypeTheApiReportsReachesTheMetricTheHeaderAndTheOutcome() {
-        String[] completedMaps = {"outcome=\"completed\"", "type=\"spiderMaps\""};
+        String[] completedMaps = { "outcome=\"completed\"", "type=\"spiderMaps\"" };
         double before = Metrics.sum("spideriq_outcomes_total", completedMaps);
         // Ended before its first poll, submitted as a bare ID: only the final answer says its type.
         String jobId = SimulatorJobs.create(simulator, SimulatedJobType.SPIDER_MAPS, SimulatedOutcome.COMPLETED, Duration.ZERO);

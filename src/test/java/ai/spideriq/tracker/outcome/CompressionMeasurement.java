@@ -11,10 +11,10 @@ import ai.spideriq.tracker.testing.MarkdownCompendium;
 public final class CompressionMeasurement {
 
     public static void main(String[] args) {
-        for (int size : new int[] {1_000_000, 2_600_000, 5_000_000, 12_000_000}) {
+        for (int size : new int[] { 1_000_000, 2_600_000, 5_000_000, 12_000_000 }) {
             byte[] text = MarkdownCompendium.of(size, size).getBytes(StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder(String.format("%,12d bytes:", text.length));
-            for (String codec : new String[] {"zstd", "lz4", "gzip", "snappy"}) {
+            for (String codec : new String[] { "zstd", "lz4", "gzip", "snappy" }) {
                 long start = System.nanoTime();
                 int compressed = CompressedSize.of(codec, text);
                 long ms = (System.nanoTime() - start) / 1_000_000;

@@ -53,7 +53,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * and {@code <example>.no-data.outcome.json} the partial outcomes of a topic too small for the whole one, and
  * {@code <example>.record.json} what the API answer was taken for and the topic, key and headers of each.
  *
- * <p>The golden files were recorded from the code before the results model became an envelope with raw
+ * <p>
+ * The golden files were recorded from the code before the results model became an envelope with raw
  * {@code data}; they change only when the topics' contract does. {@code -Dgolden.update=true} records them anew.
  */
 class OutcomeGoldenTest {
@@ -78,9 +79,9 @@ class OutcomeGoldenTest {
             .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
+    @ValueSource(strings = { "site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
             "maps-newer-variant", "failed-410", "cancelled-410", "not-found-404", "processing-202",
-            "processing-202-short"})
+            "processing-202-short" })
     void everyExampleAnswerBecomesTheRecordItAlwaysBecame(String example) throws Exception {
         byte[] body = example(example);
         PollResult poll = interpreter().interpret(httpStatus(example), header -> null,

@@ -43,7 +43,7 @@ class ApiRateLimiterTest {
     @Test
     void replicasSplitTheBudgetByTheirPartitionsAndTogetherStayWithinIt() {
         List<ApiRateLimiter> replicas = new ArrayList<>();
-        for (int owned : new int[] {1, 2, 3, 6}) {
+        for (int owned : new int[] { 1, 2, 3, 6 }) {
             ApiRateLimiter replica = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 0);
             replica.share(owned, 12);
             replicas.add(replica);

@@ -43,7 +43,6 @@ class ProbeReportedByResultsInterpreterTest {
                     return Duration.ofSeconds(60);
                 }
 
-
                 @Override
 
                 public Store store() {
@@ -51,7 +50,6 @@ class ProbeReportedByResultsInterpreterTest {
                     return Store.LOCAL;
 
                 }
-
 
                 @Override
 

@@ -4,6 +4,7 @@ import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class SimulatorAuthTest {
@@ -16,8 +17,8 @@ class SimulatorAuthTest {
 
     @Test
     void missingMalformedOrUnknownCredentialsAnswer401() {
-        for (String header : new String[] {null, "", "Basic abc", "Bearer sim-client:sim-key",
-                "Bearer sim-client:sim-key:wrong", "Bearer ::"}) {
+        for (String header : new String[] { null, "", "Basic abc", "Bearer sim-client:sim-key",
+                "Bearer sim-client:sim-key:wrong", "Bearer ::" }) {
             SimulatedResponse response = simulator.results(header, ID);
             assertThat(response.status()).as(String.valueOf(header)).isEqualTo(401);
             assertThat(response.jsonBody()).isEqualTo("{\"detail\":\"Invalid or missing credentials\"}");

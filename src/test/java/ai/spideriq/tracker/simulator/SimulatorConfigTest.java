@@ -2,14 +2,16 @@ package ai.spideriq.tracker.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class SimulatorConfigTest {
 

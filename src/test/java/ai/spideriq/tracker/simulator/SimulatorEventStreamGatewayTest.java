@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 /** Opening and closing the event stream: the gateway's checks, the log, and the simulator dropping streams. */
@@ -24,9 +25,15 @@ class SimulatorEventStreamGatewayTest {
         SpiderIqSimulator withInactive = new SimulatorFixture(SimulatorSettings.builder()
                 .inactiveTokens(Set.of("old:key:secret")).build()).simulator;
 
-        EventStreamOpening missing = withInactive.openEventStream(null, event -> { }, () -> { });
-        EventStreamOpening wrong = withInactive.openEventStream("sim-client:sim-key:wrong", event -> { }, () -> { });
-        EventStreamOpening inactive = withInactive.openEventStream("old:key:secret", event -> { }, () -> { });
+        EventStreamOpening missing = withInactive.openEventStream(null, event -> {
+        }, () -> {
+        });
+        EventStreamOpening wrong = withInactive.openEventStream("sim-client:sim-key:wrong", event -> {
+        }, () -> {
+        });
+        EventStreamOpening inactive = withInactive.openEventStream("old:key:secret", event -> {
+        }, () -> {
+        });
 
         assertThat(missing.response().status()).isEqualTo(401);
         assertThat(wrong.response().jsonBody()).isEqualTo("{\"detail\":\"Invalid or missing credentials\"}");
@@ -37,13 +44,19 @@ class SimulatorEventStreamGatewayTest {
 
     @Test
     void openingTheStreamCountsAgainstTheRateLimitAndMeetsScriptedFaults() {
-        EventStreamOpening opened = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening opened = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
         simulator.injectFaults(503, 1, null);
-        EventStreamOpening faulted = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening faulted = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
         for (int i = 0; i < 19; i++) {
             simulator.status(AUTH, ID);
         }
-        EventStreamOpening limited = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening limited = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
 
         assertThat(opened.isOpen()).isTrue();
         assertThat(opened.response().headers()).containsEntry("X-RateLimit-Remaining", "99");
@@ -56,8 +69,12 @@ class SimulatorEventStreamGatewayTest {
 
     @Test
     void theTokenIsNeitherLoggedNorPrinted() {
-        EventStreamOpening opened = simulator.openEventStream(TOKEN, event -> { }, () -> { });
-        EventStreamOpening refused = simulator.openEventStream("sim-client:sim-key:topsecret", e -> { }, () -> { });
+        EventStreamOpening opened = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
+        EventStreamOpening refused = simulator.openEventStream("sim-client:sim-key:topsecret", e -> {
+        }, () -> {
+        });
 
         assertThat(simulator.requests()).extracting(RequestRecord::credentialsValid).containsExactly(true, false);
         assertThat(simulator.requests() + " " + opened + " " + refused).doesNotContain("sim-secret", "topsecret");
@@ -111,7 +128,7 @@ class SimulatorEventStreamGatewayTest {
 
     @Test
     void settingsRejectADropRateOutsideZeroToOne() {
-        for (double rate : new double[] {-0.1, 1.1, Double.NaN}) {
+        for (double rate : new double[] { -0.1, 1.1, Double.NaN }) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> SimulatorSettings.builder().eventDropRate(rate).build());
         }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -21,10 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** Each failure mode of the event stream over HTTP, switched by {@code POST /simulator/events/mode}. */
 class SimulatorEventStreamModesRoutesTest {
@@ -32,8 +34,8 @@ class SimulatorEventStreamModesRoutesTest {
     private static final String TOKEN = SimulatorSettings.DEFAULT_TOKEN;
     private static final Duration QUIET_LOOK = Duration.ofMillis(500);
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
-    private static final SpiderIqSimulator SIMULATOR =
-            new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(5));
+    private static final SpiderIqSimulator SIMULATOR = new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK,
+            new SplittableRandom(5));
     private static SimulatorServer server;
 
     @BeforeAll
@@ -179,9 +181,9 @@ class SimulatorEventStreamModesRoutesTest {
 
     @Test
     void unknownModesAndMisplacedFieldsAreRefused() {
-        for (String body : new String[] {"{\"mode\":\"sideways\"}", "{\"mode\":\"refuse\"}",
+        for (String body : new String[] { "{\"mode\":\"sideways\"}", "{\"mode\":\"refuse\"}",
                 "{\"mode\":\"refuse\",\"status\":200}", "{\"mode\":\"stall\",\"status\":500}",
-                "{\"mode\":\"silent_after\"}", "{\"mode\":\"error\",\"after_seconds\":3}", "[]"}) {
+                "{\"mode\":\"silent_after\"}", "{\"mode\":\"error\",\"after_seconds\":3}", "[]" }) {
             api().contentType(ContentType.JSON).body(body).post("/simulator/events/mode").then().statusCode(400);
         }
         assertThat(SIMULATOR.eventStreamMode()).isEqualTo(EventStreamMode.NORMAL);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** The event stream's failure modes on the core: what each subscriber gets, and when a mode applies. */
@@ -20,11 +21,17 @@ class SimulatorEventStreamModesTest {
     @Test
     void aRefusalAnswersItsStatusLikeAnyRequestAndOpensNothing() {
         simulator.setEventStreamMode(EventStreamMode.refuse(429));
-        EventStreamOpening limited = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening limited = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
         simulator.setEventStreamMode(EventStreamMode.refuse(502, null));
-        EventStreamOpening badGateway = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening badGateway = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
         simulator.setEventStreamMode(EventStreamMode.refuse(404));
-        EventStreamOpening missing = simulator.openEventStream(TOKEN, event -> { }, () -> { });
+        EventStreamOpening missing = simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        });
 
         assertThat(limited.isOpen()).isFalse();
         assertThat(limited.response().status()).isEqualTo(429);
@@ -140,7 +147,9 @@ class SimulatorEventStreamModesTest {
 
         refusing.simulator.reset();
 
-        assertThat(refusing.simulator.openEventStream(TOKEN, event -> { }, () -> { }).response().status())
+        assertThat(refusing.simulator.openEventStream(TOKEN, event -> {
+        }, () -> {
+        }).response().status())
                 .isEqualTo(403);
     }
 

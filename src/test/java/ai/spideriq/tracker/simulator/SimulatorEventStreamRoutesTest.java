@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
 /** The event stream's frames over HTTP on a plain Vert.x server (no Quarkus boot), the simulator on a virtual clock. */
 class SimulatorEventStreamRoutesTest {
 
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
-    private static final SpiderIqSimulator SIMULATOR =
-            new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(1));
+    private static final SpiderIqSimulator SIMULATOR = new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK,
+            new SplittableRandom(1));
     private static SimulatorServer server;
 
     @BeforeAll
@@ -86,7 +88,8 @@ class SimulatorEventStreamRoutesTest {
         List<String> heartbeat = frameAfter(lines, "event: heartbeat");
 
         assertThat(heartbeat).hasSize(2);
-        assertThat(heartbeat.get(0)).matches("data: \\{\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"}");
+        assertThat(heartbeat.get(0))
+                .matches("data: \\{\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"}");
         assertThat(lines).noneMatch(line -> line.startsWith(":"));
     }
 

@@ -1,14 +1,16 @@
 package ai.spideriq.tracker.simulator;
 
-import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static ai.spideriq.tracker.simulator.EventRecorder.subscribe;
+import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static ai.spideriq.tracker.simulator.SimulatorFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The event stream on the core: which job events, when, with the documented payloads; connection events. */
 class SimulatorEventStreamTest {

@@ -4,6 +4,7 @@ import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class SimulatorFaultTest {

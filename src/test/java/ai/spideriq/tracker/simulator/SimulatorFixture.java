@@ -1,10 +1,11 @@
 package ai.spideriq.tracker.simulator;
 
+import java.time.Instant;
+import java.util.SplittableRandom;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.util.SplittableRandom;
 
 /** A simulator on a virtual clock, plus JSON helpers, for the core tests. */
 final class SimulatorFixture {

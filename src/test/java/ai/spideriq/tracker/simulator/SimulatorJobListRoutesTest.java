@@ -5,21 +5,23 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
 /** {@code GET /api/v1/jobs/list} and {@code POST /simulator/list/mode} over HTTP, the simulator on a virtual clock. */
 class SimulatorJobListRoutesTest {
 
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
-    private static final SpiderIqSimulator SIMULATOR =
-            new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(3));
+    private static final SpiderIqSimulator SIMULATOR = new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK,
+            new SplittableRandom(3));
     private static SimulatorServer server;
 
     @BeforeAll
@@ -97,9 +99,9 @@ class SimulatorJobListRoutesTest {
 
     @Test
     void refusesUnknownModesAndMisplacedFields() {
-        for (String body : new String[] {"{\"mode\":\"sideways\"}", "{\"mode\":\"status\"}",
+        for (String body : new String[] { "{\"mode\":\"sideways\"}", "{\"mode\":\"status\"}",
                 "{\"mode\":\"status\",\"status\":200}", "{\"mode\":\"garbage\",\"status\":500}",
-                "{\"mode\":\"empty\",\"colour\":\"red\"}", "{}"}) {
+                "{\"mode\":\"empty\",\"colour\":\"red\"}", "{}" }) {
             api().contentType(ContentType.JSON).body(body).post("/simulator/list/mode").then().statusCode(400)
                     .body("detail", not(equalTo(null)));
         }

@@ -4,13 +4,15 @@ import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static ai.spideriq.tracker.simulator.SimulatorFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/jobs/list} on the core: paging, sorting, filters, validation, the gateway's checks. */
 class SimulatorJobListTest {

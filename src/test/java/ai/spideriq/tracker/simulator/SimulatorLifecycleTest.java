@@ -4,12 +4,14 @@ import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static ai.spideriq.tracker.simulator.SimulatorFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class SimulatorLifecycleTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class SimulatorRateLimitTest {

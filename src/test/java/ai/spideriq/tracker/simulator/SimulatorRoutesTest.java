@@ -5,22 +5,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** The routes on a plain Vert.x server (no Quarkus boot), the simulator on a virtual clock. */
 class SimulatorRoutesTest {
 
     private static final String AUTH = SimulatorFixture.AUTH;
     private static final VirtualClock CLOCK = new VirtualClock(SimulatorFixture.START);
-    private static final SpiderIqSimulator SIMULATOR =
-            new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK, new SplittableRandom(1));
+    private static final SpiderIqSimulator SIMULATOR = new SpiderIqSimulator(SimulatorSettings.defaults(), CLOCK,
+            new SplittableRandom(1));
     private static SimulatorServer server;
 
     @BeforeAll

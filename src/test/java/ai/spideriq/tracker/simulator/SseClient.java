@@ -29,7 +29,7 @@ final class SseClient {
     /** Opens {@code /api/v1/events/stream?token=...} on {@code port}; returns once the headers arrived. */
     static HttpResponse<InputStream> open(int port, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/events/stream?token=" + token))
+                URI.create("http://localhost:" + port + "/api/v1/events/stream?token=" + token))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.JobSpec;
-import ai.spideriq.tracker.simulator.SimulatedJobType;
 import ai.spideriq.tracker.simulator.RequestRecord;
+import ai.spideriq.tracker.simulator.SimulatedJobType;
+import ai.spideriq.tracker.simulator.SimulatedOutcome;
 import ai.spideriq.tracker.simulator.SpiderIqSimulator;
 
 /** The jobs the end-to-end and packaged-service tests create at the simulator, and what they read of its requests. */
@@ -18,7 +18,8 @@ public final class SimulatorJobs {
     }
 
     /** A job of {@code type} that starts at once and ends as {@code outcome} after {@code processing}; its ID. */
-    public static String create(SpiderIqSimulator simulator, SimulatedJobType type, SimulatedOutcome outcome, Duration processing) {
+    public static String create(SpiderIqSimulator simulator, SimulatedJobType type, SimulatedOutcome outcome,
+            Duration processing) {
         return simulator.create(JobSpec.of(type).withOutcome(outcome).withTimes(Duration.ZERO, processing)).jobId();
     }
 

@@ -229,7 +229,7 @@ class JobTrackerTest {
     @Test
     void resumedJobsOldestFirstAsTheLikeliestToHaveEnded() {
         List<TrackedJob> restored = new ArrayList<>();
-        for (int minutesAgo : new int[] {2, 9, 5, 1, 7}) {
+        for (int minutesAgo : new int[] { 2, 9, 5, 1, 7 }) {
             UUID job = script(ended(JobStatus.COMPLETED));
             restored.add(TrackedJob.submitted(job, "spiderSite", 0, minutesAgo, clock.instant().minusSeconds(
                     60L * minutesAgo), clock.instant().plusSeconds(600), Map.of()));
