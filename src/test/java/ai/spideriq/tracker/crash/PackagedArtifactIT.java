@@ -1,6 +1,7 @@
 package ai.spideriq.tracker.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -54,7 +57,9 @@ class PackagedArtifactIT {
         TrackerProcess.createInput(input);
         Process tracker = TrackerProcess.start(input, input, 1, Map.of("SIMULATOR_ENABLED", "true"));
         try {
-            String base = TrackerProcess.baseUrl(input).orElseThrow();
+            // The HTTP server may start listening after the partitions are assigned.
+            String base = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> TrackerProcess.baseUrl(input), Optional::isPresent).orElseThrow();
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/simulator/stats", "/api/v1/jobs/list")) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
