@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ai.spideriq.tracker.testing.ShippedConfig;
+
 /**
  * The fleet layer: issue 11's "1 vs 3 replicas at the same load": the same budget split by partition ownership over
  * one or three {@link FleetStrategy} replicas, under the service's default detection (stream up with 5 % of events
@@ -31,7 +33,7 @@ final class FleetBenchmark {
         for (int replicas : REPLICAS) {
             DetectionScenario scenario = new DetectionScenario(label(replicas), Map.of(), base.api());
             all.add(new ScenarioResults(scenario, ScenarioBenchmark.sweep(scenario,
-                    context -> new FleetStrategy(context, TrackerDefaults.load(), replicas), seed, progress)));
+                    context -> new FleetStrategy(context, ShippedConfig.load(), replicas), seed, progress)));
         }
         return all;
     }

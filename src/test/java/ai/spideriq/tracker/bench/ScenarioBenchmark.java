@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.DoubleStream;
 
+import ai.spideriq.tracker.testing.ShippedConfig;
+
 /**
  * The detection layer: the tracker as it ships under each {@link DetectionScenario}, the reference mix swept over
  * rates (the strategy sweep's, plus 85 and 90 jobs/min, near the 90-request budget) until it saturates at two rates
@@ -38,7 +40,7 @@ final class ScenarioBenchmark {
             Map<String, String> settings = new HashMap<>(scenario.overrides());
             settings.putAll(overrides);
             all.add(new ScenarioResults(scenario, sweep(scenario,
-                    context -> new TrackerStrategy(context, TrackerDefaults.load(settings)), seed, progress)));
+                    context -> new TrackerStrategy(context, ShippedConfig.load(settings)), seed, progress)));
         }
         return all;
     }

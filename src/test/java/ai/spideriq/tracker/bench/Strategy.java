@@ -3,14 +3,16 @@ package ai.spideriq.tracker.bench;
 import java.util.Map;
 import java.util.function.Function;
 
+import ai.spideriq.tracker.testing.ShippedConfig;
+
 /** The strategies compared, by the names the summary lines use. */
 enum Strategy {
     SEED("seed", SeedStrategy::new),
     BACKOFF("backoff", BackoffStrategy::new),
-    TRACKER("tracker", context -> new TrackerStrategy(context, TrackerDefaults.load())),
+    TRACKER("tracker", context -> new TrackerStrategy(context, ShippedConfig.load())),
     /** The tracker with its event stream switched off: what its learned poll schedule does alone. */
     TRACKER_POLLING("tracker-polling",
-            context -> new TrackerStrategy(context, TrackerDefaults.load(Map.of("spideriq.events.enabled", "false"))));
+            context -> new TrackerStrategy(context, ShippedConfig.load(Map.of("spideriq.events.enabled", "false"))));
 
     private final String label;
     private final Function<PollStrategy.Context, PollStrategy> factory;

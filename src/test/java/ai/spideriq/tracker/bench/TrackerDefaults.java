@@ -5,32 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.spideriq.tracker.TrackerConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import ai.spideriq.tracker.testing.ShippedConfig;
 
-/**
- * The tracker's configuration as it ships: {@link TrackerConfig} read from its own {@code @WithDefault}s, no
- * application.properties, so the benchmark follows whatever defaults the service has. Durations parse as in Quarkus.
- */
+/** The packaged service's settings for the end-to-end layer, from the defaults it ships with ({@link ShippedConfig}). */
 final class TrackerDefaults {
 
     private TrackerDefaults() {
-    }
-
-    static TrackerConfig load() {
-        return load(Map.of());
-    }
-
-    /** The defaults with some keys ({@code spideriq.*}) overridden. */
-    static TrackerConfig load(Map<String, String> overrides) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(overrides, "benchmark", 500))
-                .withMapping(TrackerConfig.class)
-                .build();
-        return config.getConfigMapping(TrackerConfig.class);
     }
 
     /**
@@ -38,7 +18,7 @@ final class TrackerDefaults {
      * divided, the request rate multiplied (the bucket's burst is a count and stays).
      */
     static Map<String, String> compressedEnvironment(double factor) {
-        TrackerConfig c = load();
+        TrackerConfig c = ShippedConfig.load();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE",
                 Long.toString(Math.round(c.rateLimit().requestsPerMinute() * factor)));

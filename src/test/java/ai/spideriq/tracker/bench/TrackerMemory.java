@@ -13,6 +13,7 @@ import ai.spideriq.tracker.client.PollResult;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.simulator.VirtualClock;
+import ai.spideriq.tracker.testing.ShippedConfig;
 import ai.spideriq.tracker.tracking.JobTracker;
 import ai.spideriq.tracker.tracking.TrackingPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +42,7 @@ final class TrackerMemory {
     }
 
     static Result measure(int jobs, long seed) {
-        TrackerConfig config = TrackerDefaults.load();
+        TrackerConfig config = ShippedConfig.load();
         VirtualClock clock = new VirtualClock(Instant.parse("2026-01-05T09:00:00Z"));
         VirtualTimers timers = new VirtualTimers(clock);
         ApiRateLimiter limiter = new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),

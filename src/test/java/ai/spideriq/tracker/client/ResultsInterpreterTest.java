@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.testing.FakeClock;
+import ai.spideriq.tracker.testing.ShippedConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class ResultsInterpreterTest {
@@ -21,43 +21,7 @@ class ResultsInterpreterTest {
     private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock);
     private final ApiAccess access = new ApiAccess();
     private final ResultsInterpreter interpreter = new ResultsInterpreter(new ObjectMapper().findAndRegisterModules(),
-            limiter, access, new TrackerMetrics(new SimpleMeterRegistry()), new TrackerConfig.RateLimit() {
-                @Override
-                public int requestsPerMinute() {
-                    return 90;
-                }
-
-                @Override
-                public int burst() {
-                    return 10;
-                }
-
-                @Override
-                public Duration defaultRetryAfter() {
-                    return Duration.ofSeconds(30);
-                }
-
-                @Override
-                public Duration authFailurePause() {
-                    return Duration.ofSeconds(60);
-                }
-
-                @Override
-
-                public Store store() {
-
-                    return Store.LOCAL;
-
-                }
-
-                @Override
-
-                public TrackerConfig.SharedStore redis() {
-
-                    throw new UnsupportedOperationException("local store");
-
-                }
-            }, clock);
+            limiter, access, new TrackerMetrics(new SimpleMeterRegistry()), ShippedConfig.load().rateLimit(), clock);
 
     @Test
     void a429PausesAllPollingForItsRetryAfterInSecondsOrAsADate() {

@@ -36,6 +36,7 @@ import ai.spideriq.tracker.client.ResultsInterpreter;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.testing.FakeClock;
+import ai.spideriq.tracker.testing.ShippedConfig;
 import ai.spideriq.tracker.tracking.Ending;
 import ai.spideriq.tracker.tracking.TrackedJob;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -138,37 +139,7 @@ class OutcomeGoldenTest {
 
     private static ResultsInterpreter interpreter() {
         FakeClock clock = new FakeClock();
-        TrackerConfig.RateLimit rateLimit = new TrackerConfig.RateLimit() {
-            @Override
-            public int requestsPerMinute() {
-                return 90;
-            }
-
-            @Override
-            public int burst() {
-                return 10;
-            }
-
-            @Override
-            public Duration defaultRetryAfter() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration authFailurePause() {
-                return Duration.ofSeconds(60);
-            }
-
-            @Override
-            public Store store() {
-                return Store.LOCAL;
-            }
-
-            @Override
-            public TrackerConfig.SharedStore redis() {
-                throw new UnsupportedOperationException("local store");
-            }
-        };
+        TrackerConfig.RateLimit rateLimit = ShippedConfig.load().rateLimit();
         return new ResultsInterpreter(MAPPER, new ApiRateLimiter(90, 10, clock), new ApiAccess(),
                 new TrackerMetrics(new SimpleMeterRegistry()), rateLimit, clock);
     }

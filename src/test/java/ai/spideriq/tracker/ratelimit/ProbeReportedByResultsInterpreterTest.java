@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.client.ApiAccess;
 import ai.spideriq.tracker.client.ResultsInterpreter;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.testing.FakeClock;
+import ai.spideriq.tracker.testing.ShippedConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Every answer ResultsInterpreter reads is reported to the limiter: the probe after a pause is judged by it. */
@@ -22,43 +22,7 @@ class ProbeReportedByResultsInterpreterTest {
     private final FakeClock clock = new FakeClock();
     private final ApiRateLimiter limiter = new ApiRateLimiter(90, 10, clock, Duration.ofSeconds(10), 1);
     private final ResultsInterpreter interpreter = new ResultsInterpreter(new ObjectMapper().findAndRegisterModules(),
-            limiter, new ApiAccess(), new TrackerMetrics(new SimpleMeterRegistry()), new TrackerConfig.RateLimit() {
-                @Override
-                public int requestsPerMinute() {
-                    return 90;
-                }
-
-                @Override
-                public int burst() {
-                    return 10;
-                }
-
-                @Override
-                public Duration defaultRetryAfter() {
-                    return Duration.ofSeconds(30);
-                }
-
-                @Override
-                public Duration authFailurePause() {
-                    return Duration.ofSeconds(60);
-                }
-
-                @Override
-
-                public Store store() {
-
-                    return Store.LOCAL;
-
-                }
-
-                @Override
-
-                public TrackerConfig.SharedStore redis() {
-
-                    throw new UnsupportedOperationException("local store");
-
-                }
-            }, clock);
+            limiter, new ApiAccess(), new TrackerMetrics(new SimpleMeterRegistry()), ShippedConfig.load().rateLimit(), clock);
 
     @Test
     void a429ProbeRepausesAndA404ProbeReleasesTheBucket() {
