@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 
@@ -14,28 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import ai.spideriq.tracker.testing.DocsExamples;
 
 /** The envelope the tracker reads from a results body, and {@code data} kept as SpiderIQ sent it. */
 class JobResultsTest {
 
-    /** Configured as Quarkus configures the application's mapper. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = DocsExamples.QUARKUS_MAPPER;
 
     @ParameterizedTest
     @ValueSource(strings = { "site-minimal", "site-with-ai", "site-full-champ", "site-newer-variant", "maps",
             "maps-newer-variant", "failed-410", "cancelled-410", "processing-202", "processing-202-short",
             "not-found-404" })
     void keepsTheDataOfEveryDocsExampleAsSentMembersInTheirOrder(String example) throws Exception {
-        String body = example(example);
+        String body = DocsExamples.text(example);
         JsonNode sent = MAPPER.readTree(body).get("data");
 
         JsonNode data = read(body).data();
@@ -50,7 +41,7 @@ class JobResultsTest {
 
     @Test
     void readsTheEnvelopeOfACompletedSiteJob() throws Exception {
-        JobResults results = read(example("site-minimal"));
+        JobResults results = read(DocsExamples.text("site-minimal"));
 
         assertThat(results.type()).isEqualTo(JobType.SPIDER_SITE);
         assertThat(results.status()).isEqualTo(JobStatus.COMPLETED);
@@ -63,8 +54,8 @@ class JobResultsTest {
 
     @Test
     void readsTheEnvelopeOfAFailedAndOfACancelledJob() throws Exception {
-        JobResults failed = read(example("failed-410"));
-        JobResults cancelled = read(example("cancelled-410"));
+        JobResults failed = read(DocsExamples.text("failed-410"));
+        JobResults cancelled = read(DocsExamples.text("cancelled-410"));
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.errorMessage()).isEqualTo("Failed to connect to target URL: Connection timeout after 30s");
@@ -78,7 +69,7 @@ class JobResultsTest {
 
     @Test
     void readsTheShort202BodyOfNewerVersions() throws Exception {
-        JobResults results = read(example("processing-202-short"));
+        JobResults results = read(DocsExamples.text("processing-202-short"));
 
         assertThat(results.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(results.type()).isNull();
@@ -88,9 +79,9 @@ class JobResultsTest {
 
     @Test
     void takesZonelessAndOffsetTimestampsAsInstants() throws Exception {
-        assertThat(read(example("site-newer-variant")).completedAt())
+        assertThat(read(DocsExamples.text("site-newer-variant")).completedAt())
                 .isEqualTo(Instant.parse("2026-01-18T12:31:37.073080Z"));
-        assertThat(read(example("maps-newer-variant")).completedAt())
+        assertThat(read(DocsExamples.text("maps-newer-variant")).completedAt())
                 .isEqualTo(Instant.parse("2026-01-18T12:45:10.500Z"));
         assertThat(read("{\"completed_at\": \"2025-10-27T16:30:15+02:00\"}").completedAt())
                 .isEqualTo(Instant.parse("2025-10-27T14:30:15Z"));
@@ -159,15 +150,4 @@ class JobResultsTest {
         return JobResults.read(MAPPER, body);
     }
 
-    private static String example(String name) {
-        String resource = "/spideriq/examples/" + name + ".json";
-        try (InputStream in = JobResultsTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no example " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

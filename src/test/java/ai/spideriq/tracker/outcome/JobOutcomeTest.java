@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import ai.spideriq.tracker.client.JobResults;
+import ai.spideriq.tracker.testing.DocsExamples;
 import ai.spideriq.tracker.tracking.Ending;
 import ai.spideriq.tracker.tracking.FailureReason;
 import ai.spideriq.tracker.tracking.TrackedJob;
@@ -22,8 +21,7 @@ import ai.spideriq.tracker.tracking.TrackedJob;
 /** What of a results body reaches the outcome: {@code data} as SpiderIQ sent it, on completed only. */
 class JobOutcomeTest {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper MAPPER = DocsExamples.QUARKUS_MAPPER;
     private static final Instant NOW = Instant.parse("2026-01-18T12:31:40Z");
 
     @Test

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +34,7 @@ import ai.spideriq.tracker.client.PollResult;
 import ai.spideriq.tracker.client.ResultsInterpreter;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.testing.DocsExamples;
 import ai.spideriq.tracker.testing.FakeClock;
 import ai.spideriq.tracker.testing.ShippedConfig;
 import ai.spideriq.tracker.tracking.Ending;
@@ -67,13 +67,7 @@ class OutcomeGoldenTest {
     private static final Map<String, String> SUBMISSION_HEADERS = Map.of("traceparent",
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "x-correlation-id", "golden-1");
 
-    /** Configured as Quarkus configures the application's mapper (JSR-310 and JDK 8 modules, ISO dates, lenient). */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = DocsExamples.QUARKUS_MAPPER;
     private static final ObjectMapper PRETTY = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -84,7 +78,7 @@ class OutcomeGoldenTest {
             "maps-newer-variant", "failed-410", "cancelled-410", "not-found-404", "processing-202",
             "processing-202-short" })
     void everyExampleAnswerBecomesTheRecordItAlwaysBecame(String example) throws Exception {
-        byte[] body = example(example);
+        byte[] body = DocsExamples.bytes(example);
         PollResult poll = interpreter().interpret(httpStatus(example), header -> null,
                 () -> new String(body, StandardCharsets.UTF_8));
         // An answer that does not end the job is published only once the tracking deadline passes.
@@ -165,16 +159,6 @@ class OutcomeGoldenTest {
         publisher.publish(job, ending, ENDED).await().atMost(Duration.ofSeconds(5));
         assertThat(sent).hasSize(1);
         return sent.get(0);
-    }
-
-    private static byte[] example(String name) {
-        String resource = "/spideriq/examples/" + name + ".json";
-        try (InputStream in = OutcomeGoldenTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -4,7 +4,6 @@ import static ai.spideriq.tracker.simulator.SimulatorFixture.AUTH;
 import static ai.spideriq.tracker.simulator.SimulatorFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.spideriq.tracker.testing.DocsExamples;
 
 class SimulatorLifecycleTest {
 
@@ -164,8 +165,6 @@ class SimulatorLifecycleTest {
     }
 
     private static JsonNode example(String name) throws Exception {
-        try (InputStream in = SimulatorLifecycleTest.class.getResourceAsStream("/spideriq/examples/" + name + ".json")) {
-            return json(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
+        return json(DocsExamples.text(name));
     }
 }
