@@ -47,7 +47,7 @@ public record JobOutcome(
 
     public static JobOutcome of(TrackedJob job, Ending ending, Instant endedAt) {
         Tracking tracking = new Tracking(job.firstSeenAt(), endedAt, job.requests());
-        if (ending.reported()) {
+        if (ending.isReported()) {
             JobResults r = ending.results();
             String type = r.type() != null ? r.type().wireName() : job.type();
             return new JobOutcome(job.jobId(), type, ending.status(), r.processingTimeSeconds(), r.workerId(),

@@ -25,7 +25,7 @@ public record Ending(OutcomeStatus status, FailureReason reason, JobResults resu
     }
 
     /** Whether SpiderIQ reported the end (rather than the tracker deciding it). */
-    public boolean reported() {
+    public boolean isReported() {
         return results != null;
     }
 

@@ -110,7 +110,7 @@ public final class JobTracker implements JobPolls.Listener {
         context.execute(() -> {
             released.remove(partition);
             endedSubmissions.forEach(replays::add);
-            polls.resume(restored.stream().filter(job -> jobs.find(job.jobId()).isEmpty()).toList());
+            polls.resume(restored.stream().filter(job -> jobs.get(job.jobId()) == null).toList());
             if (!restored.isEmpty()) {
                 LOG.infof("Resumed %d job(s) of partition %d", restored.size(), partition);
             }
@@ -141,7 +141,7 @@ public final class JobTracker implements JobPolls.Listener {
     }
 
     public Optional<TrackedJob> find(UUID jobId) {
-        return jobs.find(jobId);
+        return Optional.ofNullable(jobs.get(jobId));
     }
 
     public int inFlight() {
@@ -172,7 +172,7 @@ public final class JobTracker implements JobPolls.Listener {
             replays.add(new EndedSubmission(job.jobId(), job.partition(), job.submissionOffset()));
         }
         metrics.outcome(ending.wireName(), job.type(), job.requests(), Duration.between(job.firstSeenAt(), endedAt));
-        if (ending.reported() && ending.results().completedAt() != null) {
+        if (ending.isReported() && ending.results().completedAt() != null) {
             metrics.detectionLag(Duration.between(ending.results().completedAt(), endedAt));
             polls.learn(job, ending.results().completedAt());
         }
@@ -181,7 +181,7 @@ public final class JobTracker implements JobPolls.Listener {
 
     /** The type the API reported at the end, for a job whose submission did not say it. */
     private static TrackedJob typedFrom(TrackedJob job, Ending ending) {
-        if (job.type() != null || !ending.reported() || ending.results().type() == null) {
+        if (job.type() != null || !ending.isReported() || ending.results().type() == null) {
             return job;
         }
         return new TrackedJob(job.jobId(), ending.results().type().wireName(), job.partition(),

@@ -6,7 +6,6 @@ import java.time.InstantSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -40,10 +39,6 @@ final class TrackedJobs {
 
     void registered(UUID jobId) {
         registering.remove(jobId);
-    }
-
-    Optional<TrackedJob> find(UUID jobId) {
-        return Optional.ofNullable(tracked.get(jobId));
     }
 
     /** The job, or null when it is not tracked. */
