@@ -18,9 +18,10 @@ import io.github.bucket4j.TokensInheritanceStrategy;
  *
  * <p>
  * <b>A window, not a rate.</b> {@code requestsPerMinute} is the most the tracker sends in any 60 seconds, burst
- * included: the bucket holds {@code burst} tokens and refills {@code requestsPerMinute - burst} a minute, so even a
- * full bucket spent at once and then the refill stay within it. A server that counts 100 per window therefore never
- * answers 429 to a tracker configured for 100.
+ * included: besides the bucket ({@code burst} tokens, refilled at {@code requestsPerMinute} a minute) a
+ * {@link SendWindow} holds the last {@code requestsPerMinute} send times, and a token goes only when both allow it. So
+ * the whole budget can be sustained, while a server that counts 100 per window never answers 429 to a tracker
+ * configured for 100.
  *
  * <p>
  * <b>The share follows ownership.</b> Replicas split the tracker's budget by the input partitions they own
@@ -50,6 +51,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
  */
 public final class ApiRateLimiter {
 
+    /** What {@code requestsPerMinute} counts over. */
+    static final Duration WINDOW = Duration.ofMinutes(1);
     /** How soon a replica that owns no partition asks again; its share arrives with a rebalance. */
     private static final Duration UNOWNED_RECHECK = Duration.ofSeconds(1);
     /**
@@ -78,6 +81,8 @@ public final class ApiRateLimiter {
     /** Whether the last token came from the shared bucket: its loss empties the local one (see {@link #useShared}). */
     private boolean fromShared = true;
     private final DecayingRate spent;
+    /** This replica's sends of the last minute, local and shared alike; it decides with the bucket on the local path. */
+    private final SendWindow window;
 
     /** A limiter that holds the whole budget and whose probe waits at most 10 s (the default request timeout). */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -103,12 +108,14 @@ public final class ApiRateLimiter {
                 .withCustomTimePrecision(new InstantSourceTimeMeter(clock))
                 .build();
         this.spent = newRateMeter();
+        this.window = new SendWindow(WINDOW, windowLimit(share > 0 ? share : 1));
     }
 
     /**
      * Sets this replica's part of the budget to {@code owned / total} input partitions. The bucket keeps its tokens up
      * to the new capacity (never gains any), and a replica that owned nothing starts empty: tokens gathered while it
-     * owned nothing were another replica's to spend. So the fleet stays within the window across rebalances too.
+     * owned nothing were another replica's to spend. The window keeps its send times: a replica that sent more than its
+     * new part in the last minute waits until they age out. So the fleet stays within the window across rebalances.
      */
     public synchronized void share(int owned, int total) {
         double fraction = total <= 0 ? 0 : Math.min(1, (double) Math.max(0, owned) / total);
@@ -118,6 +125,7 @@ public final class ApiRateLimiter {
             if (share <= 0) {
                 bucket.tryConsumeAsMuchAsPossible();
             }
+            window.limit(windowLimit(fraction));
         }
         share = fraction;
     }
@@ -141,18 +149,14 @@ public final class ApiRateLimiter {
         return requestsPerMinute * share;
     }
 
-    /** The pace this replica can keep up: its bucket's refill, the window less the burst (see {@link #limit}). */
+    /** The pace this replica can keep up: its whole part of the budget (the window caps it, the bucket paces it). */
     public double sustainedPerMinute() {
-        return refillPerMinute(share);
+        return windowLimit(share);
     }
 
-    /**
-     * Capacity plus a minute's refill equals the share's window, so no 60 s holds more. A share too small for that
-     * (under one token beyond the capacity of 1) refills at half its rate beyond one token: it may exceed its window
-     * by that one token, and still moves.
-     */
+    /** The short-term pace: at most the share's burst at once, refilled at the share's budget. */
     private Bandwidth limit(double fraction) {
-        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(60e9 / refillPerMinute(fraction))));
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(60e9 / (requestsPerMinute * fraction))));
         return Bandwidth.builder().capacity(capacity(fraction)).refillGreedy(1, perToken).build();
     }
 
@@ -160,9 +164,9 @@ public final class ApiRateLimiter {
         return Math.max(1, (long) Math.floor(burst * fraction));
     }
 
-    private double refillPerMinute(double fraction) {
-        double window = requestsPerMinute * fraction;
-        return Math.max(window - capacity(fraction), window / 2);
+    /** Whole requests: the parts of the fleet's replicas never add up to more than the budget. */
+    private int windowLimit(double fraction) {
+        return Math.max(1, (int) Math.floor(requestsPerMinute * fraction + 1e-9));
     }
 
     /**
@@ -200,6 +204,10 @@ public final class ApiRateLimiter {
         }
         fromShared = wait != null;
         if (wait == null) {
+            Duration windowWait = window.waitAt(now);
+            if (!windowWait.isZero()) {
+                return windowWait;
+            }
             ConsumptionProbe token = bucket.tryConsumeAndReturnRemaining(1);
             if (!token.isConsumed()) {
                 return Duration.ofNanos(Math.max(1, token.getNanosToWaitForRefill()));
@@ -208,6 +216,7 @@ public final class ApiRateLimiter {
         if (probing) {
             probeSentAt = now;
         }
+        window.sent(now);
         spent.record();
         return Duration.ZERO;
     }
@@ -274,7 +283,10 @@ public final class ApiRateLimiter {
         if (tokens != null && tokens.up()) {
             return tokens.tokensLeft();
         }
-        return share <= 0 ? 0 : Math.max(0, bucket.getAvailableTokens());
+        if (share <= 0) {
+            return 0;
+        }
+        return Math.max(0, Math.min(bucket.getAvailableTokens(), freeInWindow()));
     }
 
     /**
@@ -302,6 +314,10 @@ public final class ApiRateLimiter {
 
     public boolean paused() {
         return clock.instant().isBefore(pausedUntil);
+    }
+
+    private synchronized int freeInWindow() {
+        return window.free(clock.instant());
     }
 
     private synchronized SharedTokens sharedTokens() {

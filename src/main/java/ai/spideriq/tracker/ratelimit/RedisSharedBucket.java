@@ -18,17 +18,20 @@ import io.vertx.redis.client.Response;
 
 /**
  * The {@link SharedBucket} in Redis: one Lua script per exchange, so refill, the server's count, the pause and the
- * grant are one atomic step whatever the number of replicas. The bucket is the same as the local one with the whole
- * share: capacity {@code burst}, refilled greedily at {@code requests-per-minute - burst} a minute, so no 60 s holds
- * more than {@code requests-per-minute}. Refill runs on Redis's clock (one clock for the fleet); the pause is judged
- * on the callers' clocks, which set it. Vert.x's own client: non-blocking, answers on an event loop.
+ * grant are one atomic step whatever the number of replicas. The bucket and the window are the local ones with the
+ * whole share: capacity {@code burst}, refilled greedily at {@code requests-per-minute} a minute, and the send times of
+ * the last {@code requests-per-minute} grants (a list, newest first), so no 60 s holds more than
+ * {@code requests-per-minute}. Refill and window run on Redis's clock (one clock for the fleet); the pause is judged on
+ * the callers' clocks, which set it. Vert.x's own client: non-blocking, answers on an event loop.
  */
 public final class RedisSharedBucket implements SharedBucket {
 
     /**
-     * KEYS: the bucket (a hash of tokens and the microsecond they were counted at), the pause (epoch ms). ARGV:
-     * capacity, refill per minute, tokens wanted, server remaining (-1: none), pause until (epoch ms, 0: none), the
-     * caller's now (epoch ms). Returns tokens granted, microseconds to the next token, the pause, whole tokens left.
+     * KEYS: the bucket (a hash of tokens and the microsecond they were counted at), the pause (epoch ms), the send
+     * times of the last minute (microseconds, newest first). ARGV: capacity, refill per minute, tokens wanted, server
+     * remaining (-1: none), pause until (epoch ms, 0: none), the caller's now (epoch ms), the most a minute holds.
+     * Returns tokens granted, microseconds to the next token (or the window's next free place), the pause, whole
+     * tokens left.
      * Keys expire once they no longer matter (a bucket left alone that long is full, which is what a missing one is).
      */
     static final String SCRIPT = """
@@ -40,6 +43,14 @@ public final class RedisSharedBucket implements SharedBucket {
             local remaining = tonumber(ARGV[4])
             local pause = tonumber(ARGV[5])
             local callerNow = tonumber(ARGV[6])
+            local windowLimit = tonumber(ARGV[7])
+            local minute = 60000000
+            while true do
+              local oldest = redis.call('LINDEX', KEYS[3], -1)
+              if not oldest or tonumber(oldest) > now - minute then break end
+              redis.call('RPOP', KEYS[3])
+            end
+            local free = windowLimit - redis.call('LLEN', KEYS[3])
             local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
             local tokens = tonumber(state[1]) or capacity
             local at = tonumber(state[2]) or now
@@ -54,10 +65,15 @@ public final class RedisSharedBucket implements SharedBucket {
               redis.call('SET', KEYS[2], string.format('%d', pause), 'PX', math.max(1, pause - callerNow) + 60000)
             end
             local granted = 0
-            if callerNow >= pausedUntil then granted = math.min(wanted, math.floor(tokens)) end
+            if callerNow >= pausedUntil then granted = math.max(0, math.min(wanted, math.floor(tokens), free)) end
             tokens = tokens - granted
+            for i = 1, granted do redis.call('LPUSH', KEYS[3], string.format('%d', now)) end
+            if granted > 0 then redis.call('PEXPIRE', KEYS[3], 61000) end
             local wait = 0
             if tokens < 1 then wait = math.ceil((1 - tokens) / perMicro) end
+            if free - granted <= 0 then
+              wait = math.max(wait, tonumber(redis.call('LINDEX', KEYS[3], -1)) + minute - now)
+            end
             redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'at', string.format('%d', at))
             redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / perMicro / 1000) + 60000)
             return {granted, wait, pausedUntil, math.floor(tokens)}
@@ -67,8 +83,9 @@ public final class RedisSharedBucket implements SharedBucket {
     private final Redis redis;
     private final String bucketKey;
     private final String pauseKey;
+    private final String windowKey;
     private final int capacity;
-    private final int refillPerMinute;
+    private final int requestsPerMinute;
     private final Duration timeout;
 
     /**
@@ -84,8 +101,9 @@ public final class RedisSharedBucket implements SharedBucket {
         this.redis = Redis.createClient(vertx, options);
         this.bucketKey = keyPrefix + ":bucket";
         this.pauseKey = keyPrefix + ":paused-until";
+        this.windowKey = keyPrefix + ":sent";
         this.capacity = burst;
-        this.refillPerMinute = requestsPerMinute - burst;
+        this.requestsPerMinute = requestsPerMinute;
         this.timeout = timeout;
         // Connects and runs the script once now (taking nothing), so that the first grant does not pay for it.
         exchange(new Ask(0, -1, Instant.MIN, Instant.now()));
@@ -96,10 +114,10 @@ public final class RedisSharedBucket implements SharedBucket {
         CompletableFuture<Grant> result = new CompletableFuture<>();
         long timer = vertx.setTimer(timeout.toMillis(), id -> result.completeExceptionally(
                 new TimeoutException("no answer within " + timeout.toMillis() + " ms")));
-        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(2).arg(bucketKey).arg(pauseKey).arg(capacity)
-                .arg(refillPerMinute).arg(ask.tokens()).arg(ask.remaining())
+        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(3).arg(bucketKey).arg(pauseKey).arg(windowKey).arg(capacity)
+                .arg(requestsPerMinute).arg(ask.tokens()).arg(ask.remaining())
                 .arg(ask.pauseUntil().equals(Instant.MIN) ? 0 : ask.pauseUntil().toEpochMilli())
-                .arg(ask.now().toEpochMilli());
+                .arg(ask.now().toEpochMilli()).arg(requestsPerMinute);
         redis.send(eval).onComplete(answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {

@@ -22,6 +22,10 @@ record DetectionScenario(String label, Map<String, String> overrides, ApiConditi
     private static final JobListMode LIST = JobListMode.NORMAL;
     private static final JobListMode NO_LIST = JobListMode.missing();
 
+    /** Not the tracker: {@link OracleStrategy}, every end known at once, one read per job through the same budget. */
+    static final DetectionScenario BOUND = new DetectionScenario("bound: every end known", Map.of(),
+            new ApiConditions(0, UP, null, LIST));
+
     /** The scenarios: stream up (0 and 5 % loss), refused, stalled after 60 s, off; each with and without list. */
     static List<DetectionScenario> all() {
         return List.of(

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.DoubleStream;
 
+import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.testing.ShippedConfig;
 
 /**
@@ -33,14 +34,18 @@ final class ScenarioBenchmark {
     static List<ScenarioResults> run(long seed, Set<String> only, Map<String, String> overrides,
             Consumer<ScenarioRun> progress) {
         List<ScenarioResults> all = new ArrayList<>();
-        for (DetectionScenario scenario : DetectionScenario.all()) {
+        List<DetectionScenario> scenarios = new ArrayList<>(DetectionScenario.all());
+        scenarios.add(DetectionScenario.BOUND);
+        for (DetectionScenario scenario : scenarios) {
             if (!only.isEmpty() && !only.contains(scenario.label())) {
                 continue;
             }
             Map<String, String> settings = new HashMap<>(scenario.overrides());
             settings.putAll(overrides);
-            all.add(new ScenarioResults(scenario, sweep(scenario,
-                    context -> new TrackerStrategy(context, ShippedConfig.load(settings)), seed, progress)));
+            TrackerConfig config = ShippedConfig.load(settings);
+            all.add(new ScenarioResults(scenario, sweep(scenario, context -> scenario == DetectionScenario.BOUND
+                    ? new OracleStrategy(context, config)
+                    : new TrackerStrategy(context, config), seed, progress)));
         }
         return all;
     }

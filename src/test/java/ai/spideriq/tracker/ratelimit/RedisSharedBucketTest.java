@@ -26,10 +26,10 @@ class RedisSharedBucketTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static Vertx vertx;
     private static RedisServer redis;
-    /** 66 a minute with a burst of 6: refilled at one token a second. */
+    /** 60 a minute with a burst of 6: refilled at one token a second. */
     private final String prefix = "test:" + UUID.randomUUID();
-    private final RedisSharedBucket replicaA = new RedisSharedBucket(vertx, redis.url(), prefix, 66, 6, TIMEOUT);
-    private final RedisSharedBucket replicaB = new RedisSharedBucket(vertx, redis.url(), prefix, 66, 6, TIMEOUT);
+    private final RedisSharedBucket replicaA = new RedisSharedBucket(vertx, redis.url(), prefix, 60, 6, TIMEOUT);
+    private final RedisSharedBucket replicaB = new RedisSharedBucket(vertx, redis.url(), prefix, 60, 6, TIMEOUT);
 
     @BeforeAll
     static void start() {
@@ -56,8 +56,24 @@ class RedisSharedBucketTest {
         assertThat(empty.tokens()).isZero();
         assertThat(empty.tokensLeft()).isZero();
         assertThat(empty.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(take(new RedisSharedBucket(vertx, redis.url(), prefix + ":other", 66, 6, TIMEOUT), 1).tokens())
+        assertThat(take(new RedisSharedBucket(vertx, redis.url(), prefix + ":other", 60, 6, TIMEOUT), 1).tokens())
                 .as("another prefix, another budget").isEqualTo(1);
+    }
+
+    @Test
+    void noMinuteHoldsMoreThanTheBudgetWhateverTheBurst() {
+        RedisSharedBucket small = new RedisSharedBucket(vertx, redis.url(), prefix + ":small", 3, 3, TIMEOUT);
+        int taken = 0;
+        for (int i = 0; i < 3; i++) {
+            taken += take(small, 1).tokens();
+        }
+        // The bucket refills one in 20 s, but the last minute holds 3 already: nothing until the first is a minute old.
+        Grant full = take(small, 1);
+
+        assertThat(taken).isEqualTo(3);
+        assertThat(full.tokens()).isZero();
+        assertThat(full.retryAfter()).isGreaterThan(Duration.ofSeconds(55));
+        small.close();
     }
 
     @Test
@@ -82,7 +98,7 @@ class RedisSharedBucketTest {
     @Test
     void aStoppedRedisFailsTheExchangeWithinTheTimeout() throws Exception {
         RedisServer gone = RedisServer.start();
-        RedisSharedBucket bucket = new RedisSharedBucket(vertx, gone.url(), prefix, 66, 6, Duration.ofMillis(300));
+        RedisSharedBucket bucket = new RedisSharedBucket(vertx, gone.url(), prefix, 60, 6, Duration.ofMillis(300));
         // Answered while it runs (a first call on a cold, busy machine may take longer than the timeout).
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> take(bucket, 1).tokens() == 1);
 
