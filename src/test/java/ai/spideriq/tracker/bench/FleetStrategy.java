@@ -1,5 +1,6 @@
 package ai.spideriq.tracker.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import ai.spideriq.tracker.detection.InProcessFleet;
 import ai.spideriq.tracker.detection.JobListSweeper;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
+import ai.spideriq.tracker.ratelimit.SharedBucket;
+import ai.spideriq.tracker.ratelimit.SharedTokens;
 import ai.spideriq.tracker.simulator.SimulatedJob;
 import ai.spideriq.tracker.tracking.Backoff;
 import ai.spideriq.tracker.tracking.JobTracker;
@@ -34,6 +37,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * the input partitions dealt round-robin, and detection wired as {@code DetectionBeans} does it: only the owner of
  * partition 0 follows the stream and sweeps the list (on its own share), the others hear its hints in-process
  * ({@link InProcessFleet}). One replica is the same wiring with every partition, so 1 and 3 compare like for like.
+ * With {@code oneBucket} every replica takes its tokens from one {@link PooledBucket} instead, as with the Redis store.
  */
 final class FleetStrategy implements PollStrategy {
 
@@ -42,25 +46,31 @@ final class FleetStrategy implements PollStrategy {
 
     private final List<JobTracker> replicas = new ArrayList<>();
 
-    FleetStrategy(Context context, TrackerConfig config, int replicas) {
+    FleetStrategy(Context context, TrackerConfig config, int replicas, boolean oneBucket) {
         if (replicas < 1 || replicas > PARTITIONS) {
             throw new IllegalArgumentException("1.." + PARTITIONS + " replicas, not " + replicas);
         }
         InProcessFleet fleet = new InProcessFleet(context.clock(), context.timers(),
                 config.hints().heartbeatInterval());
+        SharedBucket pool = oneBucket ? new PooledBucket(config.rateLimit().requestsPerMinute(),
+                config.rateLimit().burst(), context.clock()) : null;
         for (int r = 0; r < replicas; r++) {
             int replica = r;
             Set<Integer> owned = IntStream.range(0, PARTITIONS).filter(p -> p % replicas == replica).boxed()
                     .collect(Collectors.toSet());
-            this.replicas.add(replica(context, config, fleet, "replica-" + r, owned, context.seed() + 7919L * r));
+            this.replicas.add(replica(context, config, fleet, pool, "replica-" + r, owned,
+                    context.seed() + 7919L * r));
         }
     }
 
-    private static JobTracker replica(Context context, TrackerConfig config, InProcessFleet fleet, String name,
-            Set<Integer> owned, long seed) {
+    private static JobTracker replica(Context context, TrackerConfig config, InProcessFleet fleet, SharedBucket pool,
+            String name, Set<Integer> owned, long seed) {
         ApiRateLimiter limiter = new ApiRateLimiter(config.rateLimit().requestsPerMinute(), config.rateLimit().burst(),
                 context.clock());
         limiter.share(owned.size(), PARTITIONS); // as the rebalance listener does on assignment
+        if (pool != null) {
+            limiter.useShared(new SharedTokens(pool, context.clock(), Duration.ofSeconds(1), "in-process"));
+        }
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
         ResultsInterpreter interpreter = new ResultsInterpreter(SimulatorPoller.MAPPER, limiter, new ApiAccess(),
                 metrics, config.rateLimit(), context.clock());

@@ -78,6 +78,16 @@ class ApiRateLimiterTest {
     }
 
     @Test
+    void aReplicaWhoseShareShrinksSendsNothingUntilItsLastMinuteFitsTheNewPart() {
+        ApiRateLimiter limiter = new ApiRateLimiter(60, 6, clock);
+        assertThat(mostInAnyMinute(List.of(limiter), Duration.ofSeconds(59))).isEqualTo(60);
+
+        limiter.share(1, 2); // 30 a minute now; 30 of its sends are under 30 s old
+
+        assertThat(limiter.tryAcquire()).isGreaterThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void replicasSplitTheBudgetByTheirPartitionsAndTogetherStayWithinIt() {
         List<ApiRateLimiter> replicas = new ArrayList<>();
         for (int owned : new int[] { 1, 2, 3, 6 }) {
