@@ -19,17 +19,19 @@ import io.vertx.redis.client.Response;
 /**
  * The {@link SharedBucket} in Redis: one Lua script per exchange, so refill, the server's count, the pause and the
  * grant are one atomic step whatever the number of replicas. The bucket and the window are the local ones with the
- * whole share: capacity {@code burst}, refilled greedily at {@code requests-per-minute} a minute, and the send times of
- * the last {@code requests-per-minute} grants (a list, newest first), so no 60 s holds more than
- * {@code requests-per-minute}. Refill and window run on Redis's clock (one clock for the fleet); the pause is judged on
- * the callers' clocks, which set it. Vert.x's own client: non-blocking, answers on an event loop.
+ * whole share: capacity {@code burst}, refilled greedily at {@code requests-per-minute} a minute, and the grant times
+ * of the last {@link ApiRateLimiter#COUNTED} (a list, newest first), at most {@code requests-per-minute} of them, so no 60 s
+ * holds
+ * more. Refill and window run on Redis's clock (one clock for the fleet); the pause is judged on the callers' clocks,
+ * which set it. Vert.x's own client: non-blocking, answers on an event loop.
  */
 public final class RedisSharedBucket implements SharedBucket {
 
     /**
      * KEYS: the bucket (a hash of tokens and the microsecond they were counted at), the pause (epoch ms), the send
      * times of the last minute (microseconds, newest first). ARGV: capacity, refill per minute, tokens wanted, server
-     * remaining (-1: none), pause until (epoch ms, 0: none), the caller's now (epoch ms), the most a minute holds.
+     * remaining (-1: none), pause until (epoch ms, 0: none), the caller's now (epoch ms), the most a minute holds, how
+     * long a grant counts (microseconds).
      * Returns tokens granted, microseconds to the next token (or the window's next free place), the pause, whole
      * tokens left.
      * Keys expire once they no longer matter (a bucket left alone that long is full, which is what a missing one is).
@@ -44,7 +46,7 @@ public final class RedisSharedBucket implements SharedBucket {
             local pause = tonumber(ARGV[5])
             local callerNow = tonumber(ARGV[6])
             local windowLimit = tonumber(ARGV[7])
-            local minute = 60000000
+            local minute = tonumber(ARGV[8])
             while true do
               local oldest = redis.call('LINDEX', KEYS[3], -1)
               if not oldest or tonumber(oldest) > now - minute then break end
@@ -68,7 +70,7 @@ public final class RedisSharedBucket implements SharedBucket {
             if callerNow >= pausedUntil then granted = math.max(0, math.min(wanted, math.floor(tokens), free)) end
             tokens = tokens - granted
             for i = 1, granted do redis.call('LPUSH', KEYS[3], string.format('%d', now)) end
-            if granted > 0 then redis.call('PEXPIRE', KEYS[3], 61000) end
+            if granted > 0 then redis.call('PEXPIRE', KEYS[3], math.ceil(minute / 1000) + 1000) end
             local wait = 0
             if tokens < 1 then wait = math.ceil((1 - tokens) / perMicro) end
             if free - granted <= 0 then
@@ -117,7 +119,7 @@ public final class RedisSharedBucket implements SharedBucket {
         Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(3).arg(bucketKey).arg(pauseKey).arg(windowKey).arg(capacity)
                 .arg(requestsPerMinute).arg(ask.tokens()).arg(ask.remaining())
                 .arg(ask.pauseUntil().equals(Instant.MIN) ? 0 : ask.pauseUntil().toEpochMilli())
-                .arg(ask.now().toEpochMilli()).arg(requestsPerMinute);
+                .arg(ask.now().toEpochMilli()).arg(requestsPerMinute).arg(ApiRateLimiter.COUNTED.toNanos() / 1000);
         redis.send(eval).onComplete(answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {

@@ -71,6 +71,7 @@ final class BackoffStrategy implements PollStrategy {
 
     private void poll(String jobId) {
         context.api().results(jobId, answer -> {
+            bucket.answered(answer.status() == 429); // the window counts a request a minute from its answer
             if (answer.status() == 200 || answer.status() == 410) {
                 attempts.remove(jobId);
                 context.outcomes().accept(jobId, context.clock().instant());
