@@ -110,9 +110,9 @@ public final class ApiRateLimiter {
         return owned.budgetPerMinute();
     }
 
-    /** The pace this replica can keep up: its whole part of the budget, in whole requests. */
+    /** The pace this replica can keep up: its part of the budget in whole requests, each counted for 61 s. */
     public synchronized double sustainedPerMinute() {
-        return owned.windowLimit();
+        return owned.windowLimit() * (double) WINDOW.toNanos() / COUNTED.toNanos();
     }
 
     /**
