@@ -34,6 +34,20 @@ class SendWindowTest {
     }
 
     @Test
+    void placesGivenBackTakeWhatWasAssumedOfThemAlong() {
+        SendWindow window = new SendWindow(MINUTE, 0);
+        window.limit(300, t0); // the first replica of three owns every partition for a moment
+        window.sent(t0);
+
+        window.limit(100, t0.plusSeconds(1)); // and a third once the others joined
+
+        // What is left of the assumed places (a third, evenly over the window) and the one request sent nearly fill
+        // it, and the rest frees up one by one: not after the 200 given back aged out, some 40 s from now.
+        assertThat(window.free(t0.plusSeconds(1))).isBetween(1, 10);
+        assertThat(window.free(t0.plusSeconds(31))).isBetween(45, 55);
+    }
+
+    @Test
     void aSmallerLimitWaitsUntilEnoughRequestsAgeOut() {
         SendWindow window = new SendWindow(MINUTE, 4);
         for (int i = 0; i < 4; i++) {
