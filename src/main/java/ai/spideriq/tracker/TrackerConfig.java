@@ -259,9 +259,11 @@ public interface TrackerConfig {
          * The share of {@code rate-limit.requests-per-minute} that sweeps leave to the rest of the tracker: they take
          * what it spent lately leaves of the remainder. When requests queue for tokens, the others' spent rate no
          * longer shows their demand, and this is what makes sweeps back off then rather than keep their share (by
-         * this share of the budget per minute). Below load, it is budget left unused.
+         * this share of the budget per minute). It is also headroom: jobs end at random, and a minute's requests
+         * near the whole budget queue each end's read behind the others (8 % is about one standard deviation of 60
+         * random ends a minute). Below load, it is budget left unused.
          */
-        @WithDefault("0.02")
+        @WithDefault("0.08")
         double reserve();
 
         /** Jobs per page (the API allows at most 100). */

@@ -127,8 +127,6 @@ class JobListSweeperTest {
         timers.advance(Duration.ofSeconds(60));
 
         int whileTight = list.pagesRead.size();
-        System.err.println("DEBUG spent=" + limiter.spentPerMinute() + " pages=" + list.pagesRead + " sustained="
-                + limiter.sustainedPerMinute() + " avail=" + limiter.availableTokens());
 
         assertThat(idle).isBetween(3, 4); // every 2.5 s and a little more
         assertThat(whileStreaming).isBetween(5, 6); // every 10 s and a little more
