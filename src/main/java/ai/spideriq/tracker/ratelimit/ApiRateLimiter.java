@@ -23,8 +23,7 @@ import java.time.InstantSource;
  * <p>
  * <b>Or one bucket for the fleet.</b> With {@link #useShared} tokens come from a {@link SharedBucket} all replicas
  * take from, so an idle replica's part is not stranded; pauses and the server's count go through it too. While it is
- * away, the ownership share decides; its bucket is emptied at each switch to it and its window counts every request
- * this replica sent, so the switch adds no burst.
+ * away, the ownership share decides (see {@link TokenSource}).
  *
  * <p>
  * <b>Probe first</b> ({@link PauseProbe}). After a pause one request goes and the others wait for its answer. Every
@@ -57,16 +56,12 @@ public final class ApiRateLimiter {
     static final Duration SPENT_RATE_MEMORY = Duration.ofSeconds(60);
 
     private final InstantSource clock;
-    private final int burst;
     private final OwnedShare owned;
+    private final TokenSource tokens;
     private final PauseProbe probe;
     private final DecayingRate spent;
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile double serverRemaining = Double.NaN;
-    /** The fleet's bucket when {@code spideriq.rate-limit.store=redis}; null for the local ownership share alone. */
-    private SharedTokens shared;
-    /** Whether the last token came from the shared bucket: its loss empties the local one (see {@link #useShared}). */
-    private boolean fromShared = true;
 
     /** A limiter that holds the whole budget and whose probe waits at most 10 s (the default request timeout). */
     public ApiRateLimiter(int requestsPerMinute, int burst, InstantSource clock) {
@@ -84,8 +79,8 @@ public final class ApiRateLimiter {
             throw new IllegalArgumentException("requests-per-minute must be at least 2 and burst 1..requests-per-minute-1");
         }
         this.clock = clock;
-        this.burst = burst;
         this.owned = new OwnedShare(requestsPerMinute, burst, clock, share);
+        this.tokens = new TokenSource(owned, burst);
         this.probe = new PauseProbe(probeTimeout);
         this.spent = newRateMeter();
     }
@@ -96,8 +91,8 @@ public final class ApiRateLimiter {
     }
 
     /** Takes tokens from the fleet's one shared bucket instead of this replica's share (see the class comment). */
-    public synchronized void useShared(SharedTokens tokens) {
-        this.shared = tokens;
+    public synchronized void useShared(SharedTokens fleetTokens) {
+        tokens.useShared(fleetTokens);
     }
 
     /** This replica's part of the budget, 0 to 1. */
@@ -123,8 +118,9 @@ public final class ApiRateLimiter {
      */
     public synchronized Duration tryAcquire() {
         Instant now = clock.instant();
-        if (shared != null && shared.pausedUntil().isAfter(now) && shared.pausedUntil().isAfter(pausedUntil)) {
-            pauseUntil(shared.pausedUntil()); // another replica's 429: this one pauses and probes too
+        Instant fleetPause = tokens.fleetPausedUntil();
+        if (fleetPause.isAfter(now) && fleetPause.isAfter(pausedUntil)) {
+            pauseUntil(fleetPause); // another replica's 429: this one pauses and probes too
         }
         if (now.isBefore(pausedUntil)) {
             return Duration.between(now, pausedUntil);
@@ -138,19 +134,11 @@ public final class ApiRateLimiter {
             Duration pace = Duration.ofNanos((long) (60e9 / Math.max(1e-9, owned.budgetPerMinute())));
             return probeWait.compareTo(pace) < 0 ? probeWait : pace;
         }
-        Duration wait = shared == null ? null : shared.tryTake();
-        if (wait == null && fromShared && shared != null) {
-            owned.empty();
-        }
-        fromShared = wait != null;
-        if (wait == null) {
-            wait = owned.tryTake(now);
-        }
+        Duration wait = tokens.tryTake(now);
         if (!wait.isZero()) {
             return wait;
         }
         probe.sent(now);
-        owned.sent(now);
         spent.record();
         return Duration.ZERO;
     }
@@ -187,13 +175,9 @@ public final class ApiRateLimiter {
      */
     public void observeServerCount(long remaining, Instant reset) {
         serverRemaining = remaining;
-        SharedTokens tokens = sharedTokens();
-        if (tokens != null) {
-            tokens.observeRemaining(remaining);
-        }
         synchronized (this) {
             // Spent by the account's other services: gone for us as surely as our own requests.
-            spent.record(owned.spendDownTo(remaining));
+            spent.record(tokens.spendDownTo(remaining));
         }
         if (remaining <= 0 && reset != null) {
             pauseUntil(reset);
@@ -206,10 +190,7 @@ public final class ApiRateLimiter {
     }
 
     public synchronized long availableTokens() {
-        if (shared != null && shared.up()) {
-            return shared.tokensLeft();
-        }
-        return owned.available(clock.instant());
+        return tokens.available(clock.instant());
     }
 
     /**
@@ -217,8 +198,7 @@ public final class ApiRateLimiter {
      * (it is full: the tracker spends less than its share).
      */
     public synchronized double slack() {
-        double capacity = shared != null && shared.up() ? burst : owned.capacity();
-        return paused() || owned.fraction() <= 0 ? 0 : Math.min(1, (double) availableTokens() / capacity);
+        return paused() || owned.fraction() <= 0 ? 0 : Math.min(1, (double) availableTokens() / tokens.capacity());
     }
 
     /** Tokens taken per minute lately, by every caller (see {@link DecayingRate}). */
@@ -238,16 +218,10 @@ public final class ApiRateLimiter {
         return clock.instant().isBefore(pausedUntil);
     }
 
-    private synchronized SharedTokens sharedTokens() {
-        return shared;
-    }
-
     private synchronized void pauseUntil(Instant until) {
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;
-            if (shared != null) {
-                shared.pauseUntil(until);
-            }
+            tokens.pauseFleetUntil(until);
         }
         probe.paused();
     }

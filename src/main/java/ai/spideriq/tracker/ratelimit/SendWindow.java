@@ -3,6 +3,7 @@ package ai.spideriq.tracker.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,14 +15,17 @@ import java.util.List;
  */
 final class SendWindow {
 
+    private static final long EXACT_NANOS = 1;
+
     private final Duration length;
-    /** When the requests that still count were sent (or taken to be), oldest first. */
+    /** When the requests that still count were sent, oldest first (the older ones are dropped as they age out). */
     private final List<Instant> sent = new ArrayList<>();
     /**
-     * Places a larger limit took as used by the part's previous owner (see {@link #limit}), oldest first. Kept apart
-     * from {@link #sent} so that a part given back takes them with it.
+     * Places a larger limit took as used by the part's previous owner (see {@link #limit}), kept apart from
+     * {@link #sent} so that a part given back takes them with it, and as ramps rather than one entry each: a limit may
+     * be large (a budget raised for a test of the pipeline's ceiling).
      */
-    private final List<Instant> assumed = new ArrayList<>();
+    private final List<AssumedRamp> assumed = new ArrayList<>();
     private int limit;
 
     SendWindow(Duration length, int limit) {
@@ -41,12 +45,9 @@ final class SendWindow {
         forgetBefore(now);
         int change = Math.max(0, newLimit) - limit;
         if (change > 0) {
-            Instant start = now.minus(length);
-            for (int k = 1; k <= change; k++) {
-                insert(assumed, start.plus(length.multipliedBy(k).dividedBy(change + 1)));
-            }
+            assumed.add(new AssumedRamp(now, now.plus(length), change));
         } else if (change < 0) {
-            giveBack(Math.min(-change, assumed.size()));
+            giveBack(-change, now);
         }
         limit = Math.max(0, newLimit);
     }
@@ -54,67 +55,107 @@ final class SendWindow {
     /** {@link Duration#ZERO} when one more may go at {@code now}, else how long until enough requests age out. */
     Duration waitAt(Instant now) {
         forgetBefore(now);
-        int excess = sent.size() + assumed.size() - limit;
-        if (excess < 0) {
+        if (counted(now) < limit) {
             return Duration.ZERO;
         }
-        return limit == 0 ? length : Duration.between(now, counted(excess).plus(length));
+        if (limit == 0) {
+            return length;
+        }
+        // Everything counted now has aged out a window from now: search the first moment that leaves a place free.
+        long low = 0;
+        long high = length.toNanos();
+        while (high - low > EXACT_NANOS) {
+            long mid = low + (high - low) / 2;
+            if (counted(now.plusNanos(mid)) < limit) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return Duration.ofNanos(high);
     }
 
     /** How many more may go at {@code now}. */
     int free(Instant now) {
         forgetBefore(now);
-        return Math.max(0, limit - sent.size() - assumed.size());
+        return (int) Math.max(0, limit - counted(now));
     }
 
     void sent(Instant at) {
-        insert(sent, at);
+        int i = sent.size();
+        while (i > 0 && sent.get(i - 1).isAfter(at)) {
+            i--; // a request's send time may come a little before the last one's
+        }
+        sent.add(i, at);
     }
 
-    /** Drops {@code count} assumed places evenly over the window, so the rest keep freeing up one by one. */
-    private void giveBack(int count) {
-        int total = assumed.size();
-        int keep = total - count;
-        List<Instant> kept = new ArrayList<>(keep);
-        for (int j = 0; j < keep; j++) {
-            kept.add(assumed.get((int) ((j + 0.5) * total / keep)));
+    /** Requests sent and places assumed that still count at {@code at} (not before the last {@link #forgetBefore}). */
+    private long counted(Instant at) {
+        Instant start = at.minus(length);
+        int aged = Collections.binarySearch(sent, start);
+        // Sent at or before the window's start: aged out.
+        long stillSent = sent.size() - (aged >= 0 ? lastIndexOf(start, aged) + 1 : -aged - 1);
+        long stillAssumed = 0;
+        for (AssumedRamp ramp : assumed) {
+            stillAssumed += ramp.remainingAt(at);
+        }
+        return stillSent + stillAssumed;
+    }
+
+    private int lastIndexOf(Instant time, int found) {
+        int i = found;
+        while (i + 1 < sent.size() && sent.get(i + 1).equals(time)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Drops {@code count} assumed places, each ramp by its part, so the rest keep freeing up one by one. */
+    private void giveBack(int count, Instant now) {
+        long total = 0;
+        for (AssumedRamp ramp : assumed) {
+            total += ramp.remainingAt(now);
+        }
+        if (total == 0) {
+            return;
+        }
+        double keep = Math.max(0, total - count) / (double) total;
+        List<AssumedRamp> kept = new ArrayList<>();
+        for (AssumedRamp ramp : assumed) {
+            long places = Math.round(ramp.remainingAt(now) * keep);
+            if (places > 0) {
+                kept.add(new AssumedRamp(now, ramp.until(), places));
+            }
         }
         assumed.clear();
         assumed.addAll(kept);
     }
 
-    /** The {@code index}-th oldest of all that count, sent or assumed. */
-    private Instant counted(int index) {
-        int s = 0;
-        int a = 0;
-        Instant current = null;
-        for (int i = 0; i <= index; i++) {
-            boolean takeSent = a >= assumed.size() || (s < sent.size() && !sent.get(s).isAfter(assumed.get(a)));
-            current = takeSent ? sent.get(s++) : assumed.get(a++);
-        }
-        return current;
-    }
-
     private void forgetBefore(Instant now) {
         Instant start = now.minus(length);
-        forgetBefore(sent, start);
-        forgetBefore(assumed, start);
-    }
-
-    private static void forgetBefore(List<Instant> times, Instant start) {
         int aged = 0;
-        while (aged < times.size() && !times.get(aged).isAfter(start)) {
+        while (aged < sent.size() && !sent.get(aged).isAfter(start)) {
             aged++;
         }
-        times.subList(0, aged).clear();
+        sent.subList(0, aged).clear();
+        assumed.removeIf(ramp -> !ramp.until().isAfter(now));
     }
 
-    /** Keeps {@code times} in order: a request's send time may come a little before the last one's. */
-    private static void insert(List<Instant> times, Instant at) {
-        int i = times.size();
-        while (i > 0 && times.get(i - 1).isAfter(at)) {
-            i--;
+    /**
+     * {@code places} taken as used, aging out one by one evenly over ({@code from}, {@code until}): the k-th of them at
+     * {@code from + (until - from) * k / (places + 1)}.
+     */
+    private record AssumedRamp(Instant from, Instant until, long places) {
+
+        long remainingAt(Instant at) {
+            if (!at.isAfter(from)) {
+                return places;
+            }
+            if (!at.isBefore(until)) {
+                return 0;
+            }
+            double elapsed = Duration.between(from, at).toNanos() / (double) Duration.between(from, until).toNanos();
+            return Math.max(0, places - (long) Math.floor(elapsed * (places + 1)));
         }
-        times.add(i, at);
     }
 }

@@ -48,6 +48,18 @@ class SendWindowTest {
     }
 
     @Test
+    void aBudgetOfMillionsIsAssumedWithoutAnEntryPerPlace() {
+        // The pipeline's ceiling is measured with a budget of 100,000,000 a minute: a place each would not fit.
+        SendWindow window = new SendWindow(MINUTE, 0);
+
+        window.limit(100_000_000, t0);
+
+        assertThat(window.free(t0)).isZero();
+        assertThat(window.free(t0.plusSeconds(30))).isBetween(49_000_000, 51_000_000);
+        assertThat(window.waitAt(t0)).isLessThan(Duration.ofMillis(1));
+    }
+
+    @Test
     void aSmallerLimitWaitsUntilEnoughRequestsAgeOut() {
         SendWindow window = new SendWindow(MINUTE, 4);
         for (int i = 0; i < 4; i++) {
