@@ -111,14 +111,16 @@ final class PipelineCeiling {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SPIDERIQ_API_BASE_URL", http.baseUrl());
         env.put("SPIDERIQ_API_TOKEN", SimulatorSettings.DEFAULT_TOKEN);
-        // A bucket that never runs dry, no waiting before the first poll and no event stream to wait for: only the
-        // pipeline is left.
+        // A bucket that never runs dry, no waiting before the first poll, and no event stream or job list to wait for
+        // (with sweeps on, a job's own polls are guard polls minutes apart, and a batch of 5,000 ends is more than a
+        // sweep pages back to): only the pipeline is left.
         env.put("SPIDERIQ_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000");
         env.put("SPIDERIQ_RATE_LIMIT_BURST", "1000000");
         env.put("SPIDERIQ_POLL_INITIAL_DELAY", "0s");
         env.put("SPIDERIQ_POLL_MAX_DELAY", "1s");
         env.put("SPIDERIQ_SCHEDULE_MIN_GAP", "0s");
         env.put("SPIDERIQ_EVENTS_ENABLED", "false");
+        env.put("SPIDERIQ_SWEEP_ENABLED", "false");
         return env;
     }
 }
