@@ -3,7 +3,6 @@ package ai.spideriq.tracker.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,8 +13,6 @@ import java.util.List;
  * to get there, since the server counts it on arrival. Not thread-safe: the limiter calls it under its lock.
  */
 final class SendWindow {
-
-    private static final long EXACT_NANOS = 1;
 
     private final Duration length;
     /** When the requests that still count were sent, oldest first (the older ones are dropped as they age out). */
@@ -64,7 +61,7 @@ final class SendWindow {
         // Everything counted now has aged out a window from now: search the first moment that leaves a place free.
         long low = 0;
         long high = length.toNanos();
-        while (high - low > EXACT_NANOS) {
+        while (high - low > 1) {
             long mid = low + (high - low) / 2;
             if (counted(now.plusNanos(mid)) < limit) {
                 high = mid;
@@ -91,31 +88,35 @@ final class SendWindow {
 
     /** Requests sent and places assumed that still count at {@code at} (not before the last {@link #forgetBefore}). */
     private long counted(Instant at) {
-        Instant start = at.minus(length);
-        int aged = Collections.binarySearch(sent, start);
-        // Sent at or before the window's start: aged out.
-        long stillSent = sent.size() - (aged >= 0 ? lastIndexOf(start, aged) + 1 : -aged - 1);
-        long stillAssumed = 0;
-        for (AssumedRamp ramp : assumed) {
-            stillAssumed += ramp.remainingAt(at);
-        }
-        return stillSent + stillAssumed;
+        return sent.size() - agedOut(at.minus(length)) + assumedAt(at);
     }
 
-    private int lastIndexOf(Instant time, int found) {
-        int i = found;
-        while (i + 1 < sent.size() && sent.get(i + 1).equals(time)) {
-            i++;
+    /** How many of {@link #sent} were sent at or before {@code start} (they no longer count): a binary search. */
+    private int agedOut(Instant start) {
+        int low = 0;
+        int high = sent.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sent.get(mid).isAfter(start)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
         }
-        return i;
+        return low;
+    }
+
+    private long assumedAt(Instant at) {
+        long places = 0;
+        for (AssumedRamp ramp : assumed) {
+            places += ramp.remainingAt(at);
+        }
+        return places;
     }
 
     /** Drops {@code count} assumed places, each ramp by its part, so the rest keep freeing up one by one. */
     private void giveBack(int count, Instant now) {
-        long total = 0;
-        for (AssumedRamp ramp : assumed) {
-            total += ramp.remainingAt(now);
-        }
+        long total = assumedAt(now);
         if (total == 0) {
             return;
         }
@@ -132,12 +133,7 @@ final class SendWindow {
     }
 
     private void forgetBefore(Instant now) {
-        Instant start = now.minus(length);
-        int aged = 0;
-        while (aged < sent.size() && !sent.get(aged).isAfter(start)) {
-            aged++;
-        }
-        sent.subList(0, aged).clear();
+        sent.subList(0, agedOut(now.minus(length))).clear();
         assumed.removeIf(ramp -> !ramp.until().isAfter(now));
     }
 
