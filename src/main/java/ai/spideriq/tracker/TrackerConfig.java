@@ -397,6 +397,14 @@ public interface TrackerConfig {
          */
         @WithDefault("15s")
         Duration unreachableAfter();
+
+        /**
+         * How long a replica giving up input partitions waits for the outcomes of their jobs it is still writing, so
+         * that the next owner finds those jobs ended instead of tracking them again and publishing a second outcome.
+         * The consumer group's rebalance waits as long; it must stay well below {@code max.poll.interval.ms}.
+         */
+        @WithDefault("20s")
+        Duration handoverWait();
     }
 
     interface Outcomes {

@@ -1,10 +1,14 @@
 package ai.spideriq.tracker.intake;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import ai.spideriq.tracker.TrackerConfig;
 import ai.spideriq.tracker.detection.InputOwnership;
 import ai.spideriq.tracker.inflight.InFlightStore;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
@@ -23,7 +28,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 /**
  * Moves tracking with the input partitions: on assignment the jobs in flight of those partitions are restored from
  * the in-flight topic (before any new record of them is consumed, so duplicates are still recognised); on
- * revocation their pollers stop, and the new owner resumes them. The API budget moves with them: this replica's
+ * revocation their pollers stop, the endings still being written are waited for (so that the new owner restores them
+ * as ended, not in flight), and the new owner resumes the rest. The API budget moves with them: this replica's
  * share is the fraction of the input partitions it owns, set before its restored jobs are scheduled. So does the
  * detection for the fleet ({@link InputOwnership}), told after every change.
  */
@@ -38,13 +44,15 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
     private final JobTracker tracker;
     private final ApiRateLimiter limiter;
     private final InputOwnership ownership;
+    private final Duration handoverWait;
     /** Input partitions owned now; only the consumer's thread calls this listener. */
     private final Set<Integer> owned = new HashSet<>();
     private int partitionCount;
 
     public SubmissionRebalanceListener(InFlightStore inFlight, JobTracker tracker, ApiRateLimiter limiter,
-            InputOwnership ownership) {
+            InputOwnership ownership, TrackerConfig config) {
         this.inFlight = inFlight;
+        this.handoverWait = config.kafka().handoverWait();
         this.tracker = tracker;
         this.limiter = limiter;
         this.ownership = ownership;
@@ -70,12 +78,27 @@ public class SubmissionRebalanceListener implements KafkaConsumerRebalanceListen
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
             Set<Integer> numbers = numbers(partitions);
-            tracker.release(numbers);
+            handOver(numbers);
             owned.removeAll(numbers);
             share(consumer, partitions);
             LOG.infof("Revoked partitions %s: their jobs are left to the new owner (owning %d of %d)", numbers,
                     owned.size(), partitionCount);
             ownership.owning(Set.copyOf(owned));
+        }
+    }
+
+    /** Blocks the consumer's thread, as the rebalance should wait: the next owner restores these partitions next. */
+    private void handOver(Set<Integer> partitions) {
+        try {
+            tracker.release(partitions).toCompletableFuture().get(handoverWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("Outcomes of jobs of partitions %s were still being written after %d s (spideriq.kafka."
+                    + "handover-wait): their next owner may track those jobs again and publish their outcomes twice",
+                    partitions, handoverWait.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("releasing partitions " + partitions + " failed", e.getCause());
         }
     }
 

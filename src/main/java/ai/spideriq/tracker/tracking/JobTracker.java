@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -40,6 +43,8 @@ public final class JobTracker implements JobPolls.Listener {
     private final TrackedJobs jobs;
     private final Set<Integer> released = new HashSet<>();
     private final ReplayGuard replays = new ReplayGuard();
+    /** Jobs whose outcome and ended record are being written, completed once both are (or given up). */
+    private final Map<UUID, CompletableFuture<Void>> writing = new HashMap<>();
     private final Executor context;
     private final InstantSource clock;
     private final JobPolls polls;
@@ -117,14 +122,23 @@ public final class JobTracker implements JobPolls.Listener {
         });
     }
 
-    /** Stops polling the jobs of partitions this instance no longer owns; their new owner resumes them. */
-    public void release(Collection<Integer> partitions) {
+    /**
+     * Stops polling the jobs of partitions this instance no longer owns; their new owner resumes them. Completes
+     * once the endings of those partitions still being written are written (or given up): until then the in-flight
+     * log shows those jobs in flight, and an owner that restored them then would track them again.
+     */
+    public CompletionStage<Void> release(Collection<Integer> partitions) {
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
         context.execute(() -> {
             released.addAll(partitions);
             replays.dropPartitions(partitions);
             jobs.removeIf(job -> partitions.contains(job.partition()) && job.phase() != TrackedJob.Phase.PUBLISHING)
                     .forEach(job -> polls.cancel(job.jobId()));
+            CompletableFuture.allOf(writing.entrySet().stream()
+                    .filter(e -> partitions.contains(jobs.get(e.getKey()).partition())).map(Map.Entry::getValue)
+                    .toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> handedOver.complete(null));
         });
+        return handedOver;
     }
 
     /**
@@ -155,14 +169,22 @@ public final class JobTracker implements JobPolls.Listener {
         TrackedJob publishing = typedFrom(job, ending).publishing();
         jobs.update(publishing);
         polls.cancel(job.jobId());
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        writing.put(job.jobId(), written);
         outcomes.publish(publishing, ending, endedAt)
                 .chain(() -> retry.bounded(log.ended(publishing, ending.wireName(), endedAt), IN_FLIGHT,
                         "the ended record", job.jobId(), policy.writeRetryFor())
                         // The outcome is out; without the ended record a restart only publishes it once more.
                         .onFailure().recoverWithNull())
-                .subscribe().with(done -> context.execute(() -> published(publishing, ending, endedAt)),
+                .subscribe().with(done -> context.execute(() -> {
+                    published(publishing, ending, endedAt);
+                    writing.remove(job.jobId()).complete(null);
+                }),
                         // Given up (logged and counted by the publisher): the in-flight record stays for the next owner.
-                        failure -> context.execute(() -> jobs.remove(publishing)));
+                        failure -> context.execute(() -> {
+                            jobs.remove(publishing);
+                            writing.remove(job.jobId()).complete(null);
+                        }));
     }
 
     private void published(TrackedJob job, Ending ending, Instant endedAt) {

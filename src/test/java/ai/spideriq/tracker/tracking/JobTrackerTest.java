@@ -209,6 +209,20 @@ class JobTrackerTest {
     }
 
     @Test
+    void aPartitionIsHandedOverOnlyOnceTheOutcomesOfItsJobsAreWritten() {
+        UUID job = script(ended(JobStatus.COMPLETED));
+        outcomeAck = new CompletableFuture<>();
+        register(job, 3);
+        timers.advance(Duration.ofMinutes(1));
+
+        CompletableFuture<Void> handedOver = tracker.release(List.of(0)).toCompletableFuture();
+        assertThat(tracker.release(List.of(1))).as("a partition without endings being written").isDone();
+        assertThat(handedOver).as("the outcome is not acknowledged yet").isNotDone();
+        outcomeAck.complete(null);
+        assertThat(handedOver).isDone();
+    }
+
+    @Test
     void resumedJobsAreSpreadOutInsteadOfPolledAtOnce() {
         List<TrackedJob> restored = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
