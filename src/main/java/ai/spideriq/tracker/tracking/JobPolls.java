@@ -9,17 +9,17 @@ import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 import ai.spideriq.tracker.client.PollResult;
-import ai.spideriq.tracker.detection.EndHints;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.time.Timers;
 
 /**
  * The polls of the jobs a {@link JobTracker} holds: when each is due ({@link PollPlanner}), who goes first
- * ({@link PollDispatcher}), what each answer means, and what the event stream announced. An ending goes to its
- * {@link Listener}, the tracker, which publishes it. Runs on the tracker's context, on the tracker's jobs.
+ * ({@link PollDispatcher}), and what each answer means; announced ends are read at once ({@link Announcements}). An
+ * ending goes to its {@link Listener}, the tracker, which publishes it. Runs on the tracker's context, on the
+ * tracker's jobs.
  */
-final class JobPolls implements EndHints, PollDispatcher.Listener {
+final class JobPolls implements Announcements.Reads, PollDispatcher.Listener {
 
     /** Hears that a job ended: an answer said so, or its deadline passed. */
     interface Listener {
@@ -28,7 +28,7 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
 
     private final TrackedJobs jobs;
     private final Listener listener;
-    private final EarlyAnnouncements early = new EarlyAnnouncements(10_000);
+    private final Announcements announcements;
     private final Executor context;
     private final InstantSource clock;
     private final PollDispatcher dispatcher;
@@ -38,8 +38,6 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
     private final TrackingPolicy policy;
     private final RandomGenerator random;
     private final ApiRateLimiter limiter;
-    private boolean streaming;
-    private boolean sweeping;
 
     JobPolls(TrackedJobs jobs, Listener listener, Executor context, InstantSource clock, Timers timers,
             ApiRateLimiter limiter, JobPoller poller, TrackerMetrics metrics, TrackingPolicy policy,
@@ -55,15 +53,21 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
         this.limiter = limiter;
         this.planner = new PollPlanner(policy.schedule(), policy.poll(), limiter::slack);
         this.dispatcher = new PollDispatcher(clock, timers, limiter, this);
+        this.announcements = new Announcements(jobs, context, clock, this);
+    }
+
+    /** Where the detectors' word comes in. */
+    Announcements announcements() {
+        return announcements;
     }
 
     /** The first poll of a newly tracked job: at once if its end was announced already, else where the plan says. */
     void start(TrackedJob job) {
-        TrackedJob known = early.applyTo(job);
+        TrackedJob known = announcements.known(job);
         if (known.endAnnounced()) {
-            pollAnnounced(known, clock.instant());
+            readAnnounced(known, clock.instant());
         } else {
-            schedule(known, planner.next(known, clock.instant(), coverage(), random));
+            schedule(known, planner.next(known, clock.instant(), announcements.coverage(), random));
         }
     }
 
@@ -73,14 +77,14 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
      */
     void resume(List<TrackedJob> restored) {
         Instant now = clock.instant();
-        List<TrackedJob> waiting = restored.stream().map(early::applyTo).sorted(planner.likeliestEndedFirst(now))
+        List<TrackedJob> waiting = restored.stream().map(announcements::known).sorted(planner.likeliestEndedFirst(now))
                 .toList();
         long spreadNanos = Math.max(policy.poll().initialDelay().toNanos(),
                 (long) (Duration.ofMinutes(1).toNanos() * waiting.size() / Math.max(1, limiter.budgetPerMinute())));
         for (int i = 0; i < waiting.size(); i++) {
             TrackedJob job = waiting.get(i);
             if (job.endAnnounced()) {
-                pollAnnounced(job, now);
+                readAnnounced(job, now);
             } else {
                 schedule(job, now.plusNanos(spreadNanos * i / waiting.size()));
             }
@@ -97,42 +101,9 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
         planner.learn(job, completedAt);
     }
 
-    /** The event stream came up or dropped; see {@link #covered}. */
+    /** Coverage got worse: jobs waiting for a guard poll come forward to where the plan now places them. */
     @Override
-    public void streaming(boolean live) {
-        context.execute(() -> covered(() -> streaming = live));
-    }
-
-    /** The job-list sweeps started working or were switched off; see {@link #covered}. */
-    @Override
-    public void sweeping(boolean working) {
-        context.execute(() -> covered(() -> sweeping = working));
-    }
-
-    @Override
-    public boolean awaitsAnyEnd() {
-        return jobs.anyMatch(job -> job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced());
-    }
-
-    @Override
-    public boolean endsAwaitRead() {
-        Instant now = clock.instant();
-        return jobs.anyMatch(job -> job.phase() == TrackedJob.Phase.WAITING && job.endAnnounced()
-                && job.nextPollAt() != null && !job.nextPollAt().isAfter(now));
-    }
-
-    /**
-     * Applies a change of what covers the jobs. When coverage gets worse (the stream or the sweeps are gone), jobs
-     * waiting for a guard poll are brought forward to where the plan now places them: each job's own time, so a
-     * drop costs no burst of requests. Ends missed meanwhile are found by those polls.
-     */
-    private void covered(Runnable change) {
-        Coverage before = coverage();
-        change.run();
-        Coverage now = coverage();
-        if (now.compareTo(before) >= 0) {
-            return;
-        }
+    public void coverageDropped(Coverage now) {
         Instant at = clock.instant();
         jobs.snapshot().stream()
                 .filter(job -> job.phase() == TrackedJob.Phase.WAITING && !job.endAnnounced())
@@ -142,43 +113,6 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
                         schedule(job, sooner);
                     }
                 });
-    }
-
-    private Coverage coverage() {
-        return sweeping ? Coverage.SWEEPS : streaming ? Coverage.STREAM : Coverage.POLLS;
-    }
-
-    /** The event stream announced that a worker picked the job up: its processing time is measured from now. */
-    @Override
-    public void announceStarted(UUID jobId) {
-        context.execute(() -> {
-            TrackedJob job = jobs.get(jobId);
-            if (job == null) {
-                early.started(jobId, clock.instant());
-            } else if (job.phase() != TrackedJob.Phase.PUBLISHING && job.startedAt() == null) {
-                jobs.update(job.started(clock.instant()));
-            }
-        });
-    }
-
-    /**
-     * The event stream or the job list announced the job's end: poll it now, ahead of every scheduled poll. An end of
-     * a job this instance does not track (both are account-wide) is remembered a while, in case its submission comes
-     * later.
-     */
-    @Override
-    public void announceEnded(UUID jobId) {
-        context.execute(() -> {
-            TrackedJob job = jobs.get(jobId);
-            if (job == null) {
-                early.ended(jobId);
-            } else if (job.phase() != TrackedJob.Phase.PUBLISHING && !job.endAnnounced()) {
-                jobs.update(job.announcedEnded());
-                if (job.phase() == TrackedJob.Phase.WAITING) {
-                    pollAnnounced(job.announcedEnded(), clock.instant());
-                }
-            }
-        });
     }
 
     /** Polls at {@code at}; no later than the deadline, so no job is given up without a last look. */
@@ -194,7 +128,8 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
         }
     }
 
-    private void pollAnnounced(TrackedJob job, Instant at) {
+    @Override
+    public void readAnnounced(TrackedJob job, Instant at) {
         jobs.update(job.waitingUntil(at));
         dispatcher.pollAnnouncedAt(job.jobId(), at);
     }
@@ -224,9 +159,9 @@ final class JobPolls implements EndHints, PollDispatcher.Listener {
             TrackedJob next = job.stillRunning(running.status(), running.type());
             if (job.endAnnounced()) {
                 // The answer crossed the announcement: ask once more, soon, then go back to the plan.
-                pollAnnounced(next, now.plus(planner.minGap()));
+                readAnnounced(next, now.plus(planner.minGap()));
             } else {
-                schedule(next, planner.next(next, now, coverage(), random));
+                schedule(next, planner.next(next, now, announcements.coverage(), random));
             }
         } else if (result instanceof PollResult.NotFound && !now.isBefore(notFoundBelievedFrom(job))) {
             listener.ended(job.answered(result.wireName()), Ending.notFound());

@@ -70,7 +70,7 @@ public final class JobTracker implements JobPolls.Listener {
 
     /** Who hears what the event stream and the job-list sweeps announce. */
     public EndHints announcements() {
-        return polls;
+        return polls.announcements();
     }
 
     /**
