@@ -123,7 +123,7 @@ public class SpiderIqClient implements JobPoller, JobLister, EventStreamSource {
                 .filter(signal -> signal.name() != null || signal.data() != null)
                 .map(signal -> {
                     ApiEvent event = ApiEvent.parse(signal.name(), signal.data(), mapper);
-                    metrics.eventReceived(event.kind().wireName()).increment();
+                    metrics.detection().eventReceived(event.kind().wireName()).increment();
                     return event;
                 });
     }

@@ -56,11 +56,11 @@ class DetectionBeans {
         VertxTimers timers = new VertxTimers(vertx, vertx.getOrCreateContext());
         DetectorsOnDuty detectors = new DetectorsOnDuty(client, limiter, timers,
                 new BroadcastHints(tracker.announcements(), coverage, awaiting, out), metrics, config);
-        metrics.streamGauges(detectors::streamUp, detectors::sinceLastFrame);
-        metrics.sweepGauge(detectors::sweepWorking);
+        metrics.detection().streamGauges(detectors::streamUp, detectors::sinceLastFrame);
+        metrics.detection().sweepGauge(detectors::sweepWorking);
         DetectorRole role = new DetectorRole(detectors, coverage, tracker.announcements(), out, timers,
                 config.hints().heartbeatInterval());
-        metrics.detectorGauge(role::isActive);
+        metrics.detection().detectorGauge(role::isActive);
         return role;
     }
 

@@ -163,7 +163,7 @@ public final class EventStreamFollower {
         disconnect();
         boolean wasUp = up;
         setUp(false);
-        metrics.streamDropped(drop.reason(), drop.status());
+        metrics.detection().streamDropped(drop.reason(), drop.status());
         if (stopped) {
             return;
         }

@@ -43,10 +43,10 @@ public final class HintsReceiver {
                     Boolean.TRUE.equals(hint.sweeping()));
             case Hint.AWAITING -> fleet.heard();
             default -> {
-                metrics.hintReceived("other");
+                metrics.detection().hintReceived("other");
                 return; // a kind of a newer version: ignored
             }
         }
-        metrics.hintReceived(hint.kind());
+        metrics.detection().hintReceived(hint.kind());
     }
 }

@@ -137,7 +137,8 @@ public final class JobListSweeper {
         } else if (answer instanceof JobListAnswer.Unavailable unusable) {
             switchOff(unusable.reason());
         } else {
-            metrics.sweep("failed"); // a 5xx or a timeout says nothing about the list: the next sweep tries again
+            // A 5xx or a timeout says nothing about the list: the next sweep tries again.
+            metrics.detection().sweep("failed");
             later(budget.interval());
         }
     }
@@ -156,7 +157,7 @@ public final class JobListSweeper {
             } else if (watermark.isNew(job)) {
                 watermark.saw(job);
                 if (job.ended()) {
-                    metrics.sweepFoundEnd();
+                    metrics.detection().sweepFoundEnd();
                     hints.announceEnded(job.jobId());
                 }
             }
@@ -172,14 +173,14 @@ public final class JobListSweeper {
 
     private void finish(SweepProgress progress, String result) {
         watermark.advanceTo(progress.newest);
-        metrics.sweep(result);
+        metrics.detection().sweep(result);
         // The others' rate as it was before this sweep's finds were read: right after them it counts their burst at
         // its peak and stretches the next sweep, which finds more at once: the spiral pacing by fill fell into.
         later(budget.interval(progress.othersBefore));
     }
 
     private void switchOff(String reason) {
-        metrics.sweep("unavailable");
+        metrics.detection().sweep("unavailable");
         later(onOff.off(reason));
     }
 

@@ -34,7 +34,7 @@ public class KafkaHintsIn {
         try {
             receiver.receive(mapper.readValue(value, Hint.class));
         } catch (Exception e) {
-            metrics.hintReceived("invalid");
+            metrics.detection().hintReceived("invalid");
             LOG.debugf("Skipped a record of the hints topic that is not a hint (%s)", e.getClass().getSimpleName());
         }
     }

@@ -65,7 +65,7 @@ public class KafkaHintsOut implements HintsOut {
     }
 
     private void written(Hint hint) {
-        metrics.hintPublished(hint.kind());
+        metrics.detection().hintPublished(hint.kind());
         synchronized (logged) {
             if (!logged.isEmpty()) {
                 logged.clear();

@@ -56,7 +56,7 @@ public class DeadLetterWriter {
                 .onFailure(RecordTooLargeException.class).recoverWithUni(tooLarge -> send(
                         DeadLetterCopy.small(record.getKey(), value, reason, describe(tooLarge)), code))
                 .onFailure().recoverWithItem(failure -> {
-                    metrics.deadLetterFailed(code);
+                    metrics.intake().deadLetterFailed(code);
                     LOG.errorf("Could not dead-letter the rejected record %s-%d@%d (%s, %d bytes): %s. It is "
                             + "skipped; its offset is committed.", LogSafe.escaped(record.getTopic(), 100),
                             record.getPartition(), record.getOffset(), code, value == null ? 0 : value.length,
@@ -71,7 +71,7 @@ public class DeadLetterWriter {
         return emitter.sendMessage(Message.of(copy.value(), Metadata.of(metadata)))
                 .invoke(() -> {
                     if (copy.truncated()) {
-                        metrics.deadLetterTruncated(code);
+                        metrics.intake().deadLetterTruncated(code);
                     }
                 });
     }

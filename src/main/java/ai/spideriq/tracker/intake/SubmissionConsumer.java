@@ -80,14 +80,14 @@ public class SubmissionConsumer {
         }
         return tracker.register(submission.jobId(), submission.type(), record.getPartition(), record.getOffset(),
                 passThrough(record))
-                .invoke(registration -> metrics.submission(registration.wireName()))
+                .invoke(registration -> metrics.intake().submission(registration.wireName()))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<byte[], byte[]> record,
             RejectedSubmission rejected) {
         String reason = rejected.reason().wireName();
-        metrics.deadLettered(reason);
+        metrics.intake().deadLettered(reason);
         // The message is built from quoted, escaped parts; escaping again keeps any future detail just as safe.
         rejections.rejected(reason, String.format("Rejected record %s-%d@%d to the dead-letter topic: %s",
                 LogSafe.escaped(record.getTopic(), 100), record.getPartition(), record.getOffset(),

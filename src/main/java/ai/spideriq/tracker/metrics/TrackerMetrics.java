@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.spideriq.tracker.intake.RejectedSubmission;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -15,7 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Every metric the tracker exports, in one place. Names start with {@code spideriq.} and are exported to Prometheus as
+ * Every metric the tracker exports: the API, limiter and job meters here, the others through {@link #publish()},
+ * {@link #detection()} and {@link #intake()}. Names start with {@code spideriq.} and are exported to Prometheus as
  * {@code spideriq_*}; tags are low-cardinality (never a job ID).
  */
 @ApplicationScoped
@@ -33,23 +33,6 @@ public class TrackerMetrics {
     public static final String JOB_REQUESTS = "spideriq.job.requests";
     public static final String JOB_TRACKING = "spideriq.job.tracking";
     public static final String JOB_DETECTION_LAG = "spideriq.job.detection_lag";
-    public static final String INTAKE_SUBMISSIONS = "spideriq.intake.submissions";
-    public static final String INTAKE_DEAD_LETTERED = "spideriq.intake.dead_lettered";
-    public static final String INTAKE_DEAD_LETTER_TRUNCATED = "spideriq.intake.dead_letter_truncated";
-    public static final String INTAKE_DEAD_LETTER_FAILED = "spideriq.intake.dead_letter_failed";
-    public static final String EVENTS_RECEIVED = "spideriq.events.received";
-    public static final String EVENTS_STREAM_UP = "spideriq.events.stream_up";
-    public static final String EVENTS_LAST_FRAME_AGE = "spideriq.events.last_frame_age";
-    public static final String EVENTS_DROPS = "spideriq.events.drops";
-    public static final String EVENTS_REFUSALS = "spideriq.events.refusals";
-    public static final String SWEEPS = "spideriq.sweeps";
-    public static final String SWEEP_ENDS_FOUND = "spideriq.sweep.ends_found";
-    public static final String SWEEP_WORKING = "spideriq.sweep.working";
-    public static final String DETECTOR_ACTIVE = "spideriq.detector.active";
-    public static final String HINTS_PUBLISHED = "spideriq.hints.published";
-    public static final String HINTS_RECEIVED = "spideriq.hints.received";
-    /** The {@code kind} tag values of hints (received ones also {@code invalid} and {@code other}). */
-    public static final List<String> HINT_KINDS = List.of("ended", "started", "coverage", "awaiting");
     public static final String API_REMAINING = "spideriq.api.remaining_requests";
     public static final String BUILD_INFO = "spideriq.build.info";
     public static final String KAFKA_REACHABLE = "spideriq.kafka.reachable";
@@ -79,8 +62,9 @@ public class TrackerMetrics {
     private final Timer limiterWait;
     private final DistributionSummary jobRequests;
     private final Timer detectionLag;
-    private final Counter sweepEndsFound;
     private final PublishMetrics publish;
+    private final DetectionMetrics detection;
+    private final IntakeMetrics intake;
     private volatile BooleanSupplier sharedStoreUp = () -> false;
 
     public TrackerMetrics(MeterRegistry registry) {
@@ -101,41 +85,12 @@ public class TrackerMetrics {
                 .description("From the job's completed_at at SpiderIQ to its outcome published on Kafka")
                 .serviceLevelObjectives(seconds(1, 2, 5, 10, 20, 30, 60, 120, 300)).register(registry);
         // Created up front so dashboards and alerts see zeros instead of gaps.
-        for (String result : List.of("accepted", "duplicate", "already_ended")) {
-            submissions(result);
-        }
         for (String outcome : OUTCOME_TAGS) {
             PublishMetrics.TYPES.forEach(type -> outcomes(outcome, type));
         }
-        for (ai.spideriq.tracker.intake.RejectedSubmission.Reason reason : ai.spideriq.tracker.intake.RejectedSubmission.Reason
-                .values()) {
-            deadLetteredCounter(reason.wireName());
-        }
         this.publish = new PublishMetrics(registry);
-        for (String event : List.of("connected", "heartbeat", "error", "job.queued", "job.started", "job.completed",
-                "job.failed", "other")) {
-            eventReceived(event);
-        }
-        for (String reason : List.of("refused", "failed", "silent", "error_event", "ended")) {
-            streamDrops(reason);
-        }
-        for (String status : List.of("401", "403", "404", "429", "500", "502", "503")) {
-            streamRefusals(status);
-        }
-        for (String result : List.of("complete", "truncated", "failed", "unavailable")) {
-            sweeps(result);
-        }
-        this.sweepEndsFound = Counter.builder(SWEEP_ENDS_FOUND)
-                .description("Ended jobs the job-list sweeps announced (tracked or not)").register(registry);
-        HINT_KINDS.forEach(this::hintsPublished);
-        for (String kind : List.of("ended", "started", "coverage", "awaiting", "invalid", "other")) {
-            hintsReceived(kind);
-        }
-        for (RejectedSubmission.Reason reason : RejectedSubmission.Reason.values()) {
-            deadLetteredCounter(reason.wireName());
-            deadLetterTruncatedCounter(reason.wireName());
-            deadLetterFailedCounter(reason.wireName());
-        }
+        this.detection = new DetectionMetrics(registry);
+        this.intake = new IntakeMetrics(registry);
     }
 
     public void gauges(Supplier<Number> inFlight, Supplier<Number> tokensAvailable, Supplier<Boolean> paused,
@@ -186,133 +141,19 @@ public class TrackerMetrics {
         detectionLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
-    /** The stream is up (1) or down (0). */
-    public void streamGauge(Supplier<Boolean> up) {
-        Gauge.builder(EVENTS_STREAM_UP, () -> up.get() ? 1 : 0)
-                .description("1 while the SpiderIQ event stream is connected").register(registry);
-    }
-
-    /** The stream's health: whether it is up and how long since its last frame. */
-    public void streamGauges(Supplier<Boolean> up, Supplier<Duration> sinceLastFrame) {
-        streamGauge(up);
-        Gauge.builder(EVENTS_LAST_FRAME_AGE, () -> sinceLastFrame.get().toMillis() / 1000.0).baseUnit("seconds")
-                .description("Since the event stream's last frame (SpiderIQ sends a heartbeat every 30 s)")
-                .register(registry);
-    }
-
-    /**
-     * A stream connection ended: {@code reason} is refused, failed, silent, error_event or ended; {@code status} the
-     * HTTP status of a refusal.
-     */
-    public void streamDropped(String reason, String status) {
-        streamDrops(reason).increment();
-        if (!status.isEmpty()) {
-            streamRefusals(status).increment();
-        }
-    }
-
-    /** Whether the job-list sweeps work (1) or are switched off (0). */
-    public void sweepGauge(Supplier<Boolean> working) {
-        Gauge.builder(SWEEP_WORKING, () -> working.get() ? 1 : 0)
-                .description("1 while the job-list sweeps read the list as documented").register(registry);
-    }
-
-    /** A sweep ended: complete, truncated (max pages or no token), failed (5xx, timeout) or unavailable. */
-    public void sweep(String result) {
-        sweeps(result).increment();
-    }
-
-    public void sweepFoundEnd() {
-        sweepEndsFound.increment();
-    }
-
-    /** Whether this replica detects for the fleet (1) or follows the hints of the one that does (0). */
-    public void detectorGauge(Supplier<Boolean> active) {
-        Gauge.builder(DETECTOR_ACTIVE, () -> active.get() ? 1 : 0)
-                .description("1 on the replica that follows the event stream and sweeps the job list for the fleet")
-                .register(registry);
-    }
-
-    /** A hint was written to the hints topic; {@code kind} one of {@link #HINT_KINDS}. */
-    public void hintPublished(String kind) {
-        hintsPublished(kind).increment();
-    }
-
-    /** Another replica's hint was read; {@code kind} one of {@link #HINT_KINDS}, {@code invalid} or {@code other}. */
-    public void hintReceived(String kind) {
-        hintsReceived(kind).increment();
-    }
-
-    private Counter hintsPublished(String kind) {
-        return Counter.builder(HINTS_PUBLISHED).description("Hints this replica wrote to the hints topic, by kind")
-                .tag("kind", kind).register(registry);
-    }
-
-    private Counter hintsReceived(String kind) {
-        return Counter.builder(HINTS_RECEIVED)
-                .description("Other replicas' hints this replica read from the hints topic, by kind")
-                .tag("kind", kind).register(registry);
-    }
-
-    private Counter streamDrops(String reason) {
-        return Counter.builder(EVENTS_DROPS).description("Event stream connections that ended, by reason")
-                .tag("reason", reason).register(registry);
-    }
-
-    private Counter streamRefusals(String status) {
-        return Counter.builder(EVENTS_REFUSALS).description("Event stream connections refused, by HTTP status")
-                .tag("status", status).register(registry);
-    }
-
-    private Counter sweeps(String result) {
-        return Counter.builder(SWEEPS).description("Job-list sweeps, by result").tag("result", result)
-                .register(registry);
-    }
-
-    /** An event arrived on the stream; {@code event} is its documented name, or {@code other}. */
-    public Counter eventReceived(String event) {
-        return Counter.builder(EVENTS_RECEIVED).description("Events received on the SpiderIQ event stream, by event")
-                .tag("event", event).register(registry);
-    }
-
-    public void submission(String result) {
-        submissions(result).increment();
-    }
-
-    public void deadLettered(String reason) {
-        deadLetteredCounter(reason).increment();
-    }
-
-    /** A rejected record went to the dead-letter topic as a prefix of its value, with its size and digest. */
-    public void deadLetterTruncated(String reason) {
-        deadLetterTruncatedCounter(reason).increment();
-    }
-
-    /** A rejected record could not be written to the dead-letter topic at all: logged, and skipped. */
-    public void deadLetterFailed(String reason) {
-        deadLetterFailedCounter(reason).increment();
-    }
-
-    private Counter deadLetteredCounter(String reason) {
-        return Counter.builder(INTAKE_DEAD_LETTERED).description("Submissions sent to the dead-letter topic, by reason")
-                .tag("reason", reason).register(registry);
-    }
-
-    private Counter deadLetterTruncatedCounter(String reason) {
-        return Counter.builder(INTAKE_DEAD_LETTER_TRUNCATED)
-                .description("Rejected submissions dead-lettered as a prefix of their value, by reason")
-                .tag("reason", reason).register(registry);
-    }
-
-    private Counter deadLetterFailedCounter(String reason) {
-        return Counter.builder(INTAKE_DEAD_LETTER_FAILED)
-                .description("Rejected submissions that could not be dead-lettered and were skipped, by reason")
-                .tag("reason", reason).register(registry);
-    }
-
     /** Failed Kafka writes, partial and unpublished outcomes, jobs by phase. */
     public PublishMetrics publish() {
         return publish;
+    }
+
+    /** The event stream, the job-list sweeps, the detector role and the hints. */
+    public DetectionMetrics detection() {
+        return detection;
+    }
+
+    /** Submissions consumed and dead-lettered. */
+    public IntakeMetrics intake() {
+        return intake;
     }
 
     /** A partial outcome was published (see {@link PublishMetrics#partialOutcome}). */
@@ -345,11 +186,6 @@ public class TrackerMetrics {
     private Counter outcomes(String outcome, String type) {
         return Counter.builder(OUTCOMES).description("Outcomes published, by outcome and job type")
                 .tags("outcome", outcome, "type", type).register(registry);
-    }
-
-    private Counter submissions(String result) {
-        return Counter.builder(INTAKE_SUBMISSIONS).description("Submissions consumed, by what became of them")
-                .tag("result", result).register(registry);
     }
 
     private static Duration[] seconds(double... values) {

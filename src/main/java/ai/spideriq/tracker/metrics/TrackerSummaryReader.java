@@ -41,7 +41,7 @@ public final class TrackerSummaryReader {
         }
         Gauge inFlight = registry.find(TrackerMetrics.JOBS_IN_FLIGHT).gauge();
         Counter rateLimited = registry.find(TrackerMetrics.API_RATE_LIMITED).counter();
-        double deadLettered = registry.find(TrackerMetrics.INTAKE_DEAD_LETTERED).counters().stream()
+        double deadLettered = registry.find(IntakeMetrics.DEAD_LETTERED).counters().stream()
                 .mapToDouble(Counter::count).sum();
         return new TrackerSummary(inFlight == null ? 0 : Math.round(inFlight.value()), completed, failed, cancelled,
                 requests.observe(clock.instant(), apiRequests()), budgetPerMinute,

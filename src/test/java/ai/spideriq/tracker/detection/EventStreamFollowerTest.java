@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.spideriq.tracker.client.ApiEvent;
 import ai.spideriq.tracker.client.ApiEvent.Kind;
+import ai.spideriq.tracker.metrics.DetectionMetrics;
 import ai.spideriq.tracker.metrics.TrackerMetrics;
 import ai.spideriq.tracker.ratelimit.ApiRateLimiter;
 import ai.spideriq.tracker.testing.FakeClock;
@@ -184,7 +185,7 @@ class EventStreamFollowerTest {
     }
 
     private double drops(String reason) {
-        return registry.get(TrackerMetrics.EVENTS_DROPS).tag("reason", reason).counter().count();
+        return registry.get(DetectionMetrics.EVENTS_DROPS).tag("reason", reason).counter().count();
     }
 
     private static ApiEvent frame(Kind kind) {

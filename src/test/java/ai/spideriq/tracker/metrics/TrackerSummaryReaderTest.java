@@ -61,9 +61,9 @@ class TrackerSummaryReaderTest {
         inFlight.set(7);
         metrics.rateLimited();
         metrics.rateLimited();
-        metrics.deadLettered("invalid_job_id");
-        metrics.deadLettered("malformed_json");
-        metrics.deadLettered("invalid_job_id");
+        metrics.intake().deadLettered("invalid_job_id");
+        metrics.intake().deadLettered("malformed_json");
+        metrics.intake().deadLettered("invalid_job_id");
 
         TrackerSummary summary = reader.read();
 
