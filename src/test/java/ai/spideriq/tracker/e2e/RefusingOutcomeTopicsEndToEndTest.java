@@ -55,7 +55,10 @@ class RefusingOutcomeTopicsEndToEndTest {
                     "mp.messaging.outgoing.completed.max.block.ms", "1000",
                     "mp.messaging.outgoing.failed.max.block.ms", "1000",
                     "mp.messaging.outgoing.completed.retries", "0",
-                    "mp.messaging.outgoing.failed.retries", "0");
+                    "mp.messaging.outgoing.failed.retries", "0",
+                    // An idempotent producer must retry; this test is about the tracker's own retries.
+                    "mp.messaging.outgoing.completed.enable.idempotence", "false",
+                    "mp.messaging.outgoing.failed.enable.idempotence", "false");
         }
     }
 
