@@ -29,6 +29,11 @@ public record Ending(OutcomeStatus status, FailureReason reason, JobResults resu
         return results != null;
     }
 
+    /** The job type SpiderIQ reported, or null. */
+    public String reportedType() {
+        return results != null && results.type() != null ? results.type().wireName() : null;
+    }
+
     /** As metrics tag it and the ended record says it: the failure reason on failed, the status otherwise. */
     public String wireName() {
         return reason != null ? reason.wireName() : status.wireName();

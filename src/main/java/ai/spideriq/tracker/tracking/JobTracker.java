@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -43,8 +43,7 @@ public final class JobTracker implements JobPolls.Listener {
     private final TrackedJobs jobs;
     private final Set<Integer> released = new HashSet<>();
     private final ReplayGuard replays = new ReplayGuard();
-    /** Jobs whose outcome and ended record are being written, completed once both are (or given up). */
-    private final Map<UUID, CompletableFuture<Void>> writing = new HashMap<>();
+    private final EndingsInWriting writing = new EndingsInWriting();
     private final Executor context;
     private final InstantSource clock;
     private final JobPolls polls;
@@ -128,17 +127,13 @@ public final class JobTracker implements JobPolls.Listener {
      * log shows those jobs in flight, and an owner that restored them then would track them again.
      */
     public CompletionStage<Void> release(Collection<Integer> partitions) {
-        CompletableFuture<Void> handedOver = new CompletableFuture<>();
-        context.execute(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             released.addAll(partitions);
             replays.dropPartitions(partitions);
             jobs.removeIf(job -> partitions.contains(job.partition()) && job.phase() != TrackedJob.Phase.PUBLISHING)
                     .forEach(job -> polls.cancel(job.jobId()));
-            CompletableFuture.allOf(writing.entrySet().stream()
-                    .filter(e -> partitions.contains(jobs.get(e.getKey()).partition())).map(Map.Entry::getValue)
-                    .toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> handedOver.complete(null));
-        });
-        return handedOver;
+            return writing.of(partitions);
+        }, context).thenCompose(Function.identity());
     }
 
     /**
@@ -166,11 +161,10 @@ public final class JobTracker implements JobPolls.Listener {
     @Override
     public void ended(TrackedJob job, Ending ending) {
         Instant endedAt = clock.instant();
-        TrackedJob publishing = typedFrom(job, ending).publishing();
+        TrackedJob publishing = job.publishing(ending.reportedType());
         jobs.update(publishing);
         polls.cancel(job.jobId());
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        writing.put(job.jobId(), written);
+        writing.started(publishing);
         outcomes.publish(publishing, ending, endedAt)
                 .chain(() -> retry.bounded(log.ended(publishing, ending.wireName(), endedAt), IN_FLIGHT,
                         "the ended record", job.jobId(), policy.writeRetryFor())
@@ -178,12 +172,12 @@ public final class JobTracker implements JobPolls.Listener {
                         .onFailure().recoverWithNull())
                 .subscribe().with(done -> context.execute(() -> {
                     published(publishing, ending, endedAt);
-                    writing.remove(job.jobId()).complete(null);
+                    writing.finished(job.jobId());
                 }),
                         // Given up (logged and counted by the publisher): the in-flight record stays for the next owner.
                         failure -> context.execute(() -> {
                             jobs.remove(publishing);
-                            writing.remove(job.jobId()).complete(null);
+                            writing.finished(job.jobId());
                         }));
     }
 
@@ -199,17 +193,6 @@ public final class JobTracker implements JobPolls.Listener {
             polls.learn(job, ending.results().completedAt());
         }
         LOG.debugf("Job %s ended: %s after %d request(s)", job.jobId(), ending.wireName(), job.requests());
-    }
-
-    /** The type the API reported at the end, for a job whose submission did not say it. */
-    private static TrackedJob typedFrom(TrackedJob job, Ending ending) {
-        if (job.type() != null || !ending.isReported() || ending.results().type() == null) {
-            return job;
-        }
-        return new TrackedJob(job.jobId(), ending.results().type().wireName(), job.partition(),
-                job.submissionOffset(), job.firstSeenAt(), job.deadlineAt(), job.headers(), job.phase(), job.polls(),
-                job.failures(), job.requests(), job.nextPollAt(), job.lastStatus(), job.startedAt(),
-                job.endAnnounced());
     }
 
     private <T> Uni<T> onContext(Supplier<T> action) {

@@ -70,8 +70,9 @@ public record TrackedJob(UUID jobId, String type, int partition, long submission
         return copy(type, phase, polls, failures, requests, nextPollAt, status);
     }
 
-    TrackedJob publishing() {
-        return copy(type, Phase.PUBLISHING, polls, failures, requests, null, lastStatus);
+    /** The job ended; its type is the one SpiderIQ reported if the submission did not say it. */
+    TrackedJob publishing(String reportedType) {
+        return copy(type != null ? type : reportedType, Phase.PUBLISHING, polls, failures, requests, null, lastStatus);
     }
 
     TrackedJob started(Instant when) {
