@@ -87,6 +87,23 @@ final class TrackerProcess {
     /** As {@link #start(String, String, int, Map)}, on the brokers at {@code bootstrap} instead of the shared one. */
     static Process start(String name, String bootstrap, String input, int simulatorPort,
             Map<String, String> overrides) throws IOException {
+        Process process = launch(name, bootstrap, input, simulatorPort, overrides);
+        awaitAssigned(name, process);
+        return process;
+    }
+
+    /** Returns once the replica started as {@code name} owns partitions. */
+    static void awaitAssigned(String name, Process process) {
+        Path log = Path.of("target", name + ".log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            assertThat(process.isAlive()).as("tracker %s exited; see %s", name, log).isTrue();
+            return Files.readString(log).contains("Assigned partitions");
+        });
+    }
+
+    /** As {@link #start(String, String, String, int, Map)}, returning at once. */
+    static Process launch(String name, String bootstrap, String input, int simulatorPort,
+            Map<String, String> overrides) throws IOException {
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = jar(log);
         Map<String, String> env = builder.environment();
@@ -102,12 +119,7 @@ final class TrackerProcess {
         env.put("SPIDERIQ_EVENTS_ENABLED", "false");
         env.put("QUARKUS_HTTP_PORT", "0");
         env.putAll(overrides);
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertThat(process.isAlive()).as("tracker %s exited; see %s", name, log).isTrue();
-            return Files.readString(log).contains("Assigned partitions");
-        });
-        return process;
+        return builder.start();
     }
 
     /** Where the replica started as {@code name} serves HTTP, once its log says so. */
