@@ -27,6 +27,11 @@ public record JobResults(
         String errorMessage,
         JsonNode data) {
 
+    /** The type's wire name ({@code spiderSite}, {@code spiderMaps}), or null when the body named none this knows. */
+    public String typeName() {
+        return type == null ? null : type.wireName();
+    }
+
     /**
      * Reads a results body.
      *

@@ -89,7 +89,7 @@ public final class ResultsInterpreter {
         try {
             JobResults results = JobResults.read(mapper, body);
             String status = results.status() == null ? "processing" : results.status().wireName();
-            return new PollResult.Running(status, results.type() == null ? null : results.type().wireName());
+            return new PollResult.Running(status, results.typeName());
         } catch (Exception e) {
             // The 202 itself is the answer; an odd body does not change it.
             return new PollResult.Running("processing", null);

@@ -49,7 +49,7 @@ public record JobOutcome(
         Tracking tracking = new Tracking(job.firstSeenAt(), endedAt, job.requests());
         if (ending.isReported()) {
             JobResults r = ending.results();
-            String type = r.type() != null ? r.type().wireName() : job.type();
+            String type = r.typeName() != null ? r.typeName() : job.type();
             return new JobOutcome(job.jobId(), type, ending.status(), r.processingTimeSeconds(), r.workerId(),
                     r.completedAt(), r.errorMessage(), ending.status() == OutcomeStatus.COMPLETED ? r.data() : null,
                     ending.reason(), tracking);

@@ -31,7 +31,7 @@ public record Ending(OutcomeStatus status, FailureReason reason, JobResults resu
 
     /** The job type SpiderIQ reported, or null. */
     public String reportedType() {
-        return results != null && results.type() != null ? results.type().wireName() : null;
+        return results == null ? null : results.typeName();
     }
 
     /** As metrics tag it and the ended record says it: the failure reason on failed, the status otherwise. */
