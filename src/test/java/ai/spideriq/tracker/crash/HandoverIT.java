@@ -60,7 +60,8 @@ class HandoverIT {
             await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
                     .untilAsserted(() -> assertThat(jobs.stream().filter(job -> outcomes.forKey(job).size() != 1)
                             .toList()).as("jobs without exactly one outcome").isEmpty());
-            assertThat(TrackerProcess.log("handover-second")).contains("Assigned partitions");
+            assertThat(TrackerProcess.log("handover-second")).as("a partition moved to the second replica")
+                    .containsPattern("Assigned partitions \\[\\d");
             LOG.infof("%d jobs ended while their partitions were handed over: one outcome each", jobs.size());
         } finally {
             first.destroy();
