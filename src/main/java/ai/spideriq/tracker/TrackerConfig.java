@@ -270,7 +270,10 @@ public interface TrackerConfig {
         @WithDefault("100")
         int pageSize();
 
-        /** Pages one sweep reads at most while paging back to what the previous sweep saw. */
+        /**
+         * Pages one sweep reads at most while paging back to what the previous sweep saw. A sweep stopped by it leaves
+         * the rest to the sweeps after it, which read on one page more each until they reach it.
+         */
         @WithDefault("5")
         int maxPages();
 

@@ -1,7 +1,6 @@
 package ai.spideriq.tracker.detection;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -15,7 +14,8 @@ import ai.spideriq.tracker.tracking.Backoff;
 
 /**
  * Finds ended jobs, cancellations included, by sweeping the account's job list: the most recently updated jobs
- * first, paging back (at most {@code max-pages}) until it reaches what the previous sweep saw. Every job it shows
+ * first, paging back (at most {@code max-pages}) until it reaches what the previous sweep saw; what a sweep stopped
+ * by {@code max-pages} left unread, later sweeps read on, a page each ({@link SweepRun}). Every job it shows
  * ended is announced to the tracker, which reads it once with {@code /results}; untracked ones are remembered a
  * while in case their submission comes later. One request finds the ends of up to a page of jobs, so this is what
  * keeps heavy load cheap.
@@ -106,34 +106,34 @@ public final class JobListSweeper {
             later(budget.yieldDelay());
             return;
         }
-        read(1, new SweepProgress(budget.othersPerMinute()));
+        read(1, new SweepRun(watermark, settings.maxPages(), budget.othersPerMinute()));
     }
 
-    private void read(int page, SweepProgress progress) {
+    private void read(int page, SweepRun run) {
         Duration wait = budget.tryAcquirePage();
         if (!wait.isZero()) {
             // Every page waits for its token like any request. A later page is not given up: the mark moves past
             // it once the sweep is done, and the ends on it would be left to guard polls minutes apart.
-            timer = timers.schedule(wait, () -> readLater(page, progress));
+            timer = timers.schedule(wait, () -> readLater(page, run));
             return;
         }
         lister.list(page, settings.pageSize()).subscribe()
-                .with(answer -> answered(page, progress, answer), failure -> answered(page, progress,
+                .with(answer -> answered(page, run, answer), failure -> answered(page, run,
                         new JobListAnswer.Failed(failure.getClass().getSimpleName())));
     }
 
-    private synchronized void readLater(int page, SweepProgress progress) {
+    private synchronized void readLater(int page, SweepRun run) {
         if (!stopped) {
-            read(page, progress);
+            read(page, run);
         }
     }
 
-    private synchronized void answered(int page, SweepProgress progress, JobListAnswer answer) {
+    private synchronized void answered(int page, SweepRun run, JobListAnswer answer) {
         if (stopped) {
             return;
         }
         if (answer instanceof JobListAnswer.Page listed) {
-            paged(page, progress, listed);
+            paged(page, run, listed);
         } else if (answer instanceof JobListAnswer.Unavailable unusable) {
             switchOff(unusable.reason());
         } else {
@@ -143,40 +143,29 @@ public final class JobListSweeper {
         }
     }
 
-    private void paged(int page, SweepProgress progress, JobListAnswer.Page listed) {
-        if (page == 1 && listed.jobs().isEmpty() && hints.awaitsAnyEnd()) {
+    private void paged(int page, SweepRun run, JobListAnswer.Page listed) {
+        if (run.onFirstPage(page) && listed.jobs().isEmpty() && hints.awaitsAnyEnd()) {
             switchOff("it lists no jobs while jobs are tracked");
             return;
         }
         onOff.on();
-        boolean reachedMark = false;
-        for (ListedJob job : listed.jobs()) {
-            progress.saw(job);
-            if (watermark.isBehind(job)) {
-                reachedMark = true;
-            } else if (watermark.isNew(job)) {
-                watermark.saw(job);
-                if (job.ended()) {
-                    metrics.detection().sweepFoundEnd();
-                    hints.announceEnded(job.jobId());
-                }
-            }
+        int next = run.read(page, listed, this::announceIfEnded);
+        if (next > 0) {
+            read(next, run);
+            return;
         }
-        if (reachedMark || listed.jobs().isEmpty() || page >= listed.totalPages()) {
-            finish(progress, "complete");
-        } else if (page >= settings.maxPages()) {
-            finish(progress, "truncated");
-        } else {
-            read(page + 1, progress);
-        }
-    }
-
-    private void finish(SweepProgress progress, String result) {
-        watermark.advanceTo(progress.newest);
-        metrics.detection().sweep(result);
+        metrics.detection().sweep(run.finish());
         // The others' rate as it was before this sweep's finds were read: right after them it counts their burst at
         // its peak and stretches the next sweep, which finds more at once: the spiral pacing by fill fell into.
-        later(budget.interval(progress.othersBefore));
+        later(budget.interval(run.othersBefore, run.pagesRead()));
+    }
+
+    private void announceIfEnded(ListedJob job) {
+        watermark.saw(job);
+        if (job.ended()) {
+            metrics.detection().sweepFoundEnd();
+            hints.announceEnded(job.jobId());
+        }
     }
 
     private void switchOff(String reason) {
@@ -187,22 +176,6 @@ public final class JobListSweeper {
     private void later(Duration delay) {
         if (!stopped) {
             timer = timers.schedule(delay, this::sweep);
-        }
-    }
-
-    /** The newest change one sweep saw, which becomes the mark once the sweep is done, and the others' rate before. */
-    private static final class SweepProgress {
-        private final double othersBefore;
-        private Instant newest;
-
-        SweepProgress(double othersBefore) {
-            this.othersBefore = othersBefore;
-        }
-
-        void saw(ListedJob job) {
-            if (newest == null || job.updatedAt().isAfter(newest)) {
-                newest = job.updatedAt();
-            }
         }
     }
 }

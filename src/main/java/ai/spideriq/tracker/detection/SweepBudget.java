@@ -39,14 +39,14 @@ final class SweepBudget {
         return Math.max(0, limiter.spentPerMinute() - ownPages.perMinute());
     }
 
-    /** The gap to the next sweep when the others spend {@code othersPerMinute}. */
-    Duration interval(double othersPerMinute) {
-        return pacing.interval(limiter.sustainedPerMinute(), othersPerMinute, streaming.getAsBoolean());
+    /** The gap to the next sweep after one of {@code pages} pages, when the others spend {@code othersPerMinute}. */
+    Duration interval(double othersPerMinute, int pages) {
+        return pacing.interval(limiter.sustainedPerMinute(), othersPerMinute, streaming.getAsBoolean(), pages);
     }
 
-    /** The gap to the next sweep at the others' current rate. */
+    /** The gap to the next sweep after one that read no page, at the others' current rate. */
     Duration interval() {
-        return interval(othersPerMinute());
+        return interval(othersPerMinute(), 1);
     }
 
     /** The shortest gap: when nothing awaits its end, the next look is no sooner. */

@@ -6,7 +6,8 @@ import java.time.Duration;
  * How often the job list is swept. A sweep costs a request whatever it finds, so sweeps take what the rest of the
  * tracker leaves of the budget: the spare rate, {@code requests-per-minute} less a {@code reserve}, minus what
  * everything else (each job's {@code /results} reads, guard polls, the stream's connections, the account's other
- * services as the server counts them) spent lately. One sweep per spare request, but never more often than the floor
+ * services as the server counts them) spent lately. One page per spare request (a sweep of several pages waits as
+ * many before the next), but never more often than the floor
  * (every {@code idle-interval}; while the event stream is up, when sweeps are only the net for lost events and
  * cancellations, every {@code streaming-interval}) and never rarer than {@code tight-interval}.
  * <p>
@@ -44,13 +45,15 @@ record SweepPacing(Duration idleInterval, Duration streamingInterval, Duration t
      * @param budgetPerMinute the tracker's requests per minute
      * @param othersPerMinute what everything but the sweeps spent lately, per minute
      * @param streaming whether the event stream is up
+     * @param pages the pages the last sweep read: each was a spare request
      */
-    Duration interval(double budgetPerMinute, double othersPerMinute, boolean streaming) {
+    Duration interval(double budgetPerMinute, double othersPerMinute, boolean streaming, int pages) {
         double sparePerMinute = (1 - reserve) * budgetPerMinute - othersPerMinute;
         if (sparePerMinute * tightInterval.toNanos() <= NANOS_PER_MINUTE) {
             return tightInterval; // less than one spare request per tight interval (or none at all)
         }
-        return Duration.ofNanos(Math.max(floor(streaming).toNanos(), (long) (NANOS_PER_MINUTE / sparePerMinute)));
+        long perPages = (long) (Math.max(1, pages) * NANOS_PER_MINUTE / sparePerMinute);
+        return Duration.ofNanos(Math.max(floor(streaming).toNanos(), Math.min(tightInterval.toNanos(), perPages)));
     }
 
     /** The shortest gap between sweeps. */

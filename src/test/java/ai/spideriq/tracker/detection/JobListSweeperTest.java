@@ -78,14 +78,80 @@ class JobListSweeperTest {
     }
 
     @Test
-    void readsAtMostMaxPagesPerSweep() {
+    void readsAtMostMaxPagesPerSweepAndNoHistoryBeforeTheFirst() {
         for (int i = 0; i < 100; i++) {
             list.change(UUID.randomUUID(), "completed", clock.instant().minusSeconds(i));
         }
         sweeper.start();
-
         assertThat(list.pagesRead).containsExactly(1, 2, 3);
+
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(6));
+
+        // Before the first sweep nothing was read: it leaves no gap (the tracker polls the jobs it restored).
+        assertThat(list.pagesRead).containsExactly(1, 1);
         assertThat(hints.ends()).hasSize(30);
+    }
+
+    @Test
+    void endsPastMaxPagesAreFoundByTheNextSweepsAPageEach() {
+        sweeper.start();
+        clock.advance(Duration.ofSeconds(1));
+        List<UUID> ended = endedJustNow(45, Duration.ofSeconds(45)); // 4.5 pages since the last sweep: 3 are read
+        list.pagesRead.clear();
+
+        timers.advance(Duration.ofSeconds(30));
+
+        // Pages 1-3 stop short of the mark; each next sweep's page 1 reaches it, and it reads on in the gap: page 4,
+        // then page 5, which reaches below it. The gap is read: the sweeps after read their page 1 alone.
+        assertThat(list.pagesRead).startsWith(1, 2, 3, 1, 4, 1, 5);
+        assertThat(list.pagesRead.subList(7, list.pagesRead.size())).isNotEmpty().containsOnly(1);
+        assertThat(hints.ends()).containsExactlyInAnyOrderElementsOf(announced(ended));
+    }
+
+    @Test
+    void changesOnTopWhileAGapIsReadPushItDownButNothingInItIsSkipped() {
+        sweeper.start();
+        clock.advance(Duration.ofSeconds(1));
+        List<UUID> ended = endedJustNow(45, Duration.ofSeconds(45));
+        timers.advance(IDLE); // pages 1-3: a gap from the 31st change down
+
+        for (int sweep = 0; sweep < 8; sweep++) {
+            ended.addAll(endedJustNow(7, IDLE)); // more than half a page lands on top every 2.5 s
+            timers.advance(IDLE);
+        }
+        timers.advance(Duration.ofMinutes(1));
+
+        // Each was announced once: shifted pages are read again, but what they show twice is known.
+        assertThat(hints.ends()).containsExactlyInAnyOrderElementsOf(announced(ended));
+    }
+
+    @Test
+    void aSweepStoppedShortAgainJoinsItsGapToTheOneBefore() {
+        sweeper.start();
+        clock.advance(Duration.ofSeconds(1));
+        List<UUID> ended = endedJustNow(45, Duration.ofSeconds(45));
+        timers.advance(IDLE); // a gap below the 30 newest
+        clock.advance(Duration.ofSeconds(30));
+        ended.addAll(endedJustNow(45, Duration.ofSeconds(30))); // before the gap is read, another sweep stops short
+
+        timers.advance(Duration.ofMinutes(1));
+
+        assertThat(hints.ends()).containsExactlyInAnyOrderElementsOf(announced(ended));
+    }
+
+    /** {@code count} jobs completed evenly over the {@code last} stretch of time, the newest now. */
+    private List<UUID> endedJustNow(int count, Duration last) {
+        List<UUID> ended = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ended.add(
+                    list.change(UUID.randomUUID(), "completed", clock.instant().minus(last.multipliedBy(i).dividedBy(count))));
+        }
+        return ended;
+    }
+
+    private static List<String> announced(List<UUID> jobs) {
+        return jobs.stream().map(id -> "ended " + id).toList();
     }
 
     @Test
