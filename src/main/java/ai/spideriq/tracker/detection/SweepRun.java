@@ -59,25 +59,28 @@ final class SweepRun {
                 unseen.accept(job);
             }
         }
-        if (reachedMark || listed.jobs().isEmpty() || page >= listed.totalPages()) {
-            if (!reachedMark && watermark.gap() != null) {
-                watermark.gapPageRead(true); // read to the list's end: every job that was in the gap moved up since
+        boolean endOfList = listed.jobs().isEmpty() || page >= listed.totalPages();
+        if (!reachedMark && !endOfList) {
+            if (page < maxPages) {
+                return page + 1;
             }
-            if (watermark.gap() == null) {
+            if (!watermark.readDownTo(oldest)) {
+                truncated = true;
+                if (watermark.truncated(oldest, page)) {
+                    LOG.infof("A job-list sweep read %d pages without reaching what the previous one saw: "
+                            + "later sweeps read on from page %d, a page each", page, page + 1);
+                }
                 return 0;
             }
-            readingGap = true;
-            return watermark.gap().page();
+            // Its last page reached changes the previous sweep read: only the overlap below is left, as at the mark.
+        } else if (endOfList && !reachedMark && watermark.gap() != null) {
+            watermark.gapPageRead(true); // read to the list's end: every job that was in the gap moved up since
         }
-        if (page < maxPages) {
-            return page + 1;
+        if (watermark.gap() == null) {
+            return 0;
         }
-        truncated = true;
-        if (watermark.truncated(oldest, page)) {
-            LOG.infof("A job-list sweep read %d pages without reaching what the previous one saw: "
-                    + "later sweeps read on from page %d, a page each", page, page + 1);
-        }
-        return 0;
+        readingGap = true;
+        return watermark.gap().page();
     }
 
     private int readGap(int page, JobListAnswer.Page listed, Consumer<ListedJob> unseen) {

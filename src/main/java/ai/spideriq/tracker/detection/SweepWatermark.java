@@ -53,17 +53,20 @@ final class SweepWatermark {
         seen.put(job.jobId(), job.updatedAt());
     }
 
+    /** Whether a sweep that read down to {@code oldestRead} reached changes the sweeps before it had read. */
+    boolean readDownTo(Instant oldestRead) {
+        return newest != null && oldestRead != null && !oldestRead.isAfter(newest);
+    }
+
     /**
-     * A sweep stopped at its last page, {@code lastPage}, whose oldest change was {@code oldestRead}, before reaching
-     * the mark. If it stopped above the newest change seen before, what lies between is a gap, joined to any gap
-     * left before (read again from the top of the two); if not, it read nothing new but the overlap, and the gap
-     * there is, if any, is read on where it was. The first sweep leaves none: before it, nothing was read, and the
-     * tracker polls the jobs it restored by itself.
+     * A sweep stopped at its last page, {@code lastPage}, whose oldest change was {@code oldestRead}, above the newest
+     * change seen before: what lies between is a gap, joined to any gap left before (read again from the top of the
+     * two). The first sweep leaves none: before it, nothing was read, and the tracker polls the jobs it restored.
      *
      * @return whether this opened a gap where there was none
      */
     boolean truncated(Instant oldestRead, int lastPage) {
-        if (newest == null || oldestRead == null || !oldestRead.isAfter(newest)) {
+        if (newest == null || oldestRead == null) {
             return false;
         }
         boolean opened = gap == null;

@@ -140,6 +140,19 @@ class JobListSweeperTest {
         assertThat(hints.ends()).containsExactlyInAnyOrderElementsOf(announced(ended));
     }
 
+    @Test
+    void moreChangesWithinTheOverlapThanMaxPagesHoldDoNotCutEverySweepShort() {
+        sweeper.start();
+        clock.advance(Duration.ofSeconds(1));
+        List<UUID> ended = endedJustNow(45, Duration.ofSeconds(1)); // 4.5 pages, all within the 5 s overlap
+        timers.advance(Duration.ofMinutes(1));
+
+        // Each sweep reads its 3 pages of overlap again; having reached what the last one read, it reads on in the
+        // gap below. Cut short every time, the 15 oldest would have been left to guard polls.
+        assertThat(list.pagesRead).contains(4, 5);
+        assertThat(hints.ends()).containsExactlyInAnyOrderElementsOf(announced(ended));
+    }
+
     /** {@code count} jobs completed evenly over the {@code last} stretch of time, the newest now. */
     private List<UUID> endedJustNow(int count, Duration last) {
         List<UUID> ended = new ArrayList<>();
