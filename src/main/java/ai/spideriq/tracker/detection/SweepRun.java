@@ -1,6 +1,8 @@
 package ai.spideriq.tracker.detection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -51,14 +53,16 @@ final class SweepRun {
 
     private int readTop(int page, JobListAnswer.Page listed, Consumer<ListedJob> unseen) {
         boolean reachedMark = false;
+        List<ListedJob> fresh = new ArrayList<>();
         for (ListedJob job : listed.jobs()) {
             saw(job);
             if (watermark.isBehind(job)) {
                 reachedMark = true;
             } else if (watermark.isNew(job)) {
-                unseen.accept(job);
+                fresh.add(job);
             }
         }
+        oldestFirst(fresh, unseen);
         boolean endOfList = listed.jobs().isEmpty() || page >= listed.totalPages();
         if (!reachedMark && !endOfList) {
             if (page < maxPages) {
@@ -85,18 +89,30 @@ final class SweepRun {
 
     private int readGap(int page, JobListAnswer.Page listed, Consumer<ListedJob> unseen) {
         boolean readToItsEnd = listed.jobs().isEmpty() || page >= listed.totalPages();
+        List<ListedJob> fresh = new ArrayList<>();
         for (ListedJob job : listed.jobs()) {
             if (watermark.belowGap(job)) {
                 readToItsEnd = true;
             } else if (watermark.inGap(job) && watermark.isNew(job)) {
-                unseen.accept(job);
+                fresh.add(job);
             }
         }
+        oldestFirst(fresh, unseen);
         watermark.gapPageRead(readToItsEnd);
         if (readToItsEnd) {
             LOG.infof("The job-list sweeps have read what a truncated sweep left, down to page %d", page);
         }
         return 0;
+    }
+
+    /**
+     * A page lists the newest change first; its ends are handed on oldest first, so that their reads, which queue in
+     * the order announced when many end at once, go first to the end that has waited longest.
+     */
+    private static void oldestFirst(List<ListedJob> newestFirst, Consumer<ListedJob> unseen) {
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            unseen.accept(newestFirst.get(i));
+        }
     }
 
     private void saw(ListedJob job) {

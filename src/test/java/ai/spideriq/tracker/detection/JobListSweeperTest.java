@@ -56,6 +56,17 @@ class JobListSweeperTest {
     }
 
     @Test
+    void announcesTheEndsItFindsOldestFirstSoThatTheLongestWaitingIsReadFirst() {
+        UUID oldest = list.change(UUID.randomUUID(), "completed", clock.instant().minusSeconds(3));
+        UUID middle = list.change(UUID.randomUUID(), "failed", clock.instant().minusSeconds(2));
+        UUID newest = list.change(UUID.randomUUID(), "cancelled", clock.instant().minusSeconds(1));
+
+        sweeper.start();
+
+        assertThat(hints.ends()).containsExactly("ended " + oldest, "ended " + middle, "ended " + newest);
+    }
+
+    @Test
     void pagesBackOnlyToWhatThePreviousSweepSawAndActsOnEachChangeOnce() {
         for (int i = 0; i < 8; i++) {
             list.change(UUID.randomUUID(), "completed", clock.instant().minusSeconds(60 + i));
