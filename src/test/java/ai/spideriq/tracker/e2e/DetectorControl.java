@@ -48,8 +48,13 @@ final class DetectorControl {
 
     /** Creates a short job at the API that nobody submits to the tracker (another service's job); returns its id. */
     String untracked(SimulatedOutcome outcome) {
-        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(outcome)
-                .withTimes(Duration.ofMillis(100), Duration.ofMillis(200))).jobId();
+        return untracked(outcome, Duration.ofMillis(200));
+    }
+
+    /** Creates a job at the API that nobody has submitted to the tracker yet; returns its id. */
+    String untracked(SimulatedOutcome outcome, Duration processing) {
+        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
+                .withTimes(Duration.ofMillis(100), processing)).jobId();
     }
 
     /** Whether every job has its outcome; samples readiness on the way. */
