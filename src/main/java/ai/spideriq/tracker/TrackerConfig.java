@@ -281,7 +281,10 @@ public interface TrackerConfig {
         @WithDefault("10s")
         Duration overlap();
 
-        /** How long sweeps stay off after an unusable answer; doubles with each further one. */
+        /**
+         * How long sweeps stay off after an unusable answer, or 3 sweeps in a row without one; doubles with each
+         * further one.
+         */
         @WithDefault("1m")
         Duration offDelay();
 

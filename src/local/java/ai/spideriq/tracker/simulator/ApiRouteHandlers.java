@@ -29,7 +29,10 @@ final class ApiRouteHandlers {
     void listJobs(RoutingContext ctx) {
         Map<String, String> query = new HashMap<>();
         ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
-        send(ctx, simulator.listJobs(authorization(ctx), query));
+        SimulatedResponse answer = simulator.listJobs(authorization(ctx), query);
+        if (simulator.listMode().kind() != JobListMode.Kind.STALL) {
+            send(ctx, answer);
+        } // else: counted and logged, never sent; Vert.x drops the request when the client hangs up
     }
 
     /** Writes {@code response} (status, headers, JSON body). */

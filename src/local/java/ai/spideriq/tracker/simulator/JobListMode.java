@@ -24,7 +24,9 @@ public record JobListMode(Kind kind, int status) {
         /** 200 with JSON that is not the documented shape ({@code {"items": [...]}}). */
         WRONG_SHAPE,
         /** 200, documented shape, no jobs and total 0 although jobs exist. */
-        EMPTY;
+        EMPTY,
+        /** Accepted, counted and logged, then no answer at all: the connection stays open until the client gives up. */
+        STALL;
 
         /** The control plane's name, e.g. {@code wrong_shape}. */
         public String wireName() {
@@ -69,5 +71,9 @@ public record JobListMode(Kind kind, int status) {
 
     public static JobListMode empty() {
         return new JobListMode(Kind.EMPTY, 0);
+    }
+
+    public static JobListMode stall() {
+        return new JobListMode(Kind.STALL, 0);
     }
 }

@@ -90,8 +90,8 @@ public class SpiderIqSimulator {
      * {@code GET /api/v1/jobs/list?page=&page_size=&status_filter=&type_filter=&sort_by=&sort_order=}: every job
      * of the account (including ones no client tracks), each as it is now; checked, rate-limited and logged like
      * any request. Invalid parameters answer 422 with FastAPI's {@code {"detail":[...]}}; the current
-     * {@link JobListMode} can make it fail instead. Timestamps carry {@code Z}; the real API also sends zone-less
-     * ones, which the tracker must accept too.
+     * {@link JobListMode} can make it fail instead (in {@code STALL} mode the HTTP route never sends the answer).
+     * Timestamps carry {@code Z}; the real API also sends zone-less ones, which the tracker must accept too.
      *
      * @param query the query parameters (first value of each; empty values count as absent)
      */

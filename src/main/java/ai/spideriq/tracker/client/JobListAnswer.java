@@ -23,6 +23,11 @@ public sealed interface JobListAnswer {
 
     /** 5xx, a timeout, a connection error, a 429: worth the next sweep. */
     record Failed(String reason) implements JobListAnswer {
+
+        /** A 429: the account's limit, which says nothing about the list. */
+        public boolean rateLimited() {
+            return "http 429".equals(reason);
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import ai.spideriq.tracker.tracking.Backoff;
  * keeps heavy load cheap.
  * <p>
  * The list is an accelerator: if it answers 404/400/422, a body that is not the documented list, or no jobs while
- * jobs are tracked, sweeps switch off with a backoff and one log line, and the tracker polls on its own plan. Each
+ * jobs are tracked, or gives no answer to several sweeps in a row, sweeps switch off with a backoff and one log line,
+ * and the tracker polls on its own plan. Each
  * page takes a limiter token; a sweep with nothing to find (no job awaits its end) is not sent.
  * <p>
  * Sweeps fill what the rest of the tracker leaves of the budget ({@link SweepPacing}, from the limiter's spent rate
@@ -136,8 +137,10 @@ public final class JobListSweeper {
             paged(page, run, listed);
         } else if (answer instanceof JobListAnswer.Unavailable unusable) {
             switchOff(unusable.reason());
+        } else if (answer instanceof JobListAnswer.Failed failed && !failed.rateLimited() && onOff.failedInARow()) {
+            switchOff(SweepSwitch.FAILURES_IN_A_ROW + " sweeps in a row got no answer (the last: " + failed.reason() + ")");
         } else {
-            // A 5xx or a timeout says nothing about the list: the next sweep tries again.
+            // One 5xx or timeout says nothing about the list, and a 429 only about the account: the next sweep tries.
             metrics.detection().sweep("failed");
             later(budget.interval());
         }

@@ -314,6 +314,36 @@ class JobListSweeperTest {
     }
 
     @Test
+    void aListThatStopsAnsweringIsNotCountedOnAfterAFewSweepsAndIsTriedAgainWithBackoff() {
+        sweeper.start();
+        list.answerInstead = new JobListAnswer.Failed("timeout"); // accepts, then silence until the request times out
+        timers.advance(Duration.ofSeconds(6));
+        assertThat(sweeper.isWorking()).isTrue(); // two sweeps without an answer: could be a blip
+
+        timers.advance(Duration.ofSeconds(2)); // the third
+        assertThat(sweeper.isWorking()).isFalse();
+        list.pagesRead.clear();
+        timers.advance(Duration.ofSeconds(55));
+        assertThat(list.pagesRead).isEmpty(); // off for a minute: no request spent on it
+
+        list.answerInstead = null;
+        timers.advance(Duration.ofSeconds(10));
+        assertThat(sweeper.isWorking()).isTrue();
+        assertThat(hints.told).containsExactly("sweeping", "not sweeping", "sweeping");
+    }
+
+    @Test
+    void tooManyRequestsSayNothingAboutTheList() {
+        sweeper.start();
+        list.answerInstead = new JobListAnswer.Failed("http 429");
+        timers.advance(Duration.ofSeconds(30));
+
+        assertThat(list.pagesRead.size()).isGreaterThan(SweepSwitch.FAILURES_IN_A_ROW);
+        assertThat(sweeper.isWorking()).isTrue();
+        assertThat(hints.told).containsExactly("sweeping");
+    }
+
+    @Test
     void aServerErrorCostsOneSweepNotTheList() {
         sweeper.start();
         list.answerInstead = new JobListAnswer.Failed("http 503");

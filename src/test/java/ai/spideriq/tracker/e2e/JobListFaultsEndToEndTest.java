@@ -28,8 +28,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The job list as the durable detector, against the running service on a real broker, with the event stream refused
  * so that nothing else helps: a cancellation (which has no event) is found by a sweep long before any guard poll;
- * jobs nobody tracks cost nothing; and when the list is missing or answers garbage, sweeps switch off and every job
- * still gets its outcome by polls, readiness UP.
+ * jobs nobody tracks cost nothing; and when the list is missing, answers garbage or stops answering (a stall, 503s),
+ * sweeps switch off and every job still gets its outcome by polls, readiness UP.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -44,7 +44,7 @@ class JobListFaultsEndToEndTest {
                     Map.entry("spideriq.sweep.streaming-interval", "1s"),
                     Map.entry("spideriq.sweep.tight-interval", "3s"),
                     Map.entry("spideriq.sweep.off-delay", "1s"), Map.entry("spideriq.sweep.max-off-delay", "2s"),
-                    Map.entry("spideriq.sweep.overlap", "1s"),
+                    Map.entry("spideriq.sweep.overlap", "1s"), Map.entry("spideriq.api.request-timeout", "2s"),
                     Map.entry("spideriq.events.fallback-interval", "40s"),
                     Map.entry("spideriq.kafka.consumer-group", "tracker-list-faults"),
                     Map.entry("spideriq.topics.in-flight", "spideriq.tracker.in-flight.list-faults"));
@@ -52,6 +52,8 @@ class JobListFaultsEndToEndTest {
     }
 
     private static final Duration AT_POLLING_PACE = Duration.ofSeconds(30);
+    /** The test profile's tracking deadline is 20 s: a job's last look there finds it ended, whatever else did. */
+    private static final Duration WELL_BEFORE_THE_TRACKING_DEADLINE = Duration.ofSeconds(14);
     /** Well under the 40 s guard interval of this profile: only a sweep can be this quick. */
     private static final Duration SOONER_THAN_ANY_GUARD_POLL = Duration.ofSeconds(10);
 
@@ -83,6 +85,25 @@ class JobListFaultsEndToEndTest {
         assertThat(seen.json().get("tracking").get("api_requests").asInt()).isEqualTo(1);
         assertThat(untracked).allSatisfy(id -> assertThat(simulator.requestsFor(id)).isEmpty());
         assertThat(Metrics.sum("spideriq_sweep_ends_found_total")).isPositive();
+    }
+
+    @ParameterizedTest(name = "list {0}")
+    @ValueSource(strings = { "{\"mode\":\"stall\"}", "{\"mode\":\"status\",\"status\":503}" })
+    void aListThatStopsAnsweringIsNotCountedOnAndPollsFindEveryEnd(String mode) {
+        control.listMode("{\"mode\":\"normal\"}");
+        control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(60)); // sweeps run while a job awaits its end
+        await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.sum("spideriq_sweep_working") == 1);
+
+        control.listMode(mode); // believed working until then, the guard polls are 40 s apart
+        List<String> jobs = List.of(control.submit(SimulatedOutcome.COMPLETED, Duration.ofSeconds(4)),
+                control.submit(SimulatedOutcome.CANCELLED, Duration.ofSeconds(4)));
+
+        // Believed working, the list would leave them to guard polls, or to the last look at the tracking deadline.
+        await().atMost(WELL_BEFORE_THE_TRACKING_DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> control.allPublished(jobs));
+
+        assertThat(Metrics.sum("spideriq_sweep_working")).isZero();
+        assertThat(control.readiness).containsOnly(200);
     }
 
     @ParameterizedTest(name = "list {0}")

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -95,6 +97,17 @@ class SimulatorJobListRoutesTest {
         mode("{\"mode\":\"missing\"}");
         api().post("/simulator/reset").then().statusCode(204);
         list().get("/api/v1/jobs/list").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aStalledListAcceptsTheRequestAndNeverAnswers() {
+        mode("{\"mode\":\"stall\"}").body("mode", equalTo("stall"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> list()
+                .config(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 1000)))
+                .get("/api/v1/jobs/list")).isInstanceOf(java.net.SocketTimeoutException.class);
+        api().get("/simulator/requests").then().body("requests.path", hasSize(1)); // counted like any request
     }
 
     @Test
