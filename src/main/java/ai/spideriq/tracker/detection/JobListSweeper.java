@@ -138,7 +138,8 @@ public final class JobListSweeper {
         } else if (answer instanceof JobListAnswer.Unavailable unusable) {
             switchOff(unusable.reason());
         } else if (answer instanceof JobListAnswer.Failed failed && !failed.rateLimited() && onOff.failedInARow()) {
-            switchOff(SweepSwitch.FAILURES_IN_A_ROW + " sweeps in a row got no answer (the last: " + failed.reason() + ")");
+            switchOff(String.format("%d sweeps in a row got no answer (the last: %s)", SweepSwitch.FAILURES_IN_A_ROW,
+                    failed.reason()));
         } else {
             // One 5xx or timeout says nothing about the list, and a 429 only about the account: the next sweep tries.
             metrics.detection().sweep("failed");

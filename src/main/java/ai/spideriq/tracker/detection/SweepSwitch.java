@@ -52,7 +52,7 @@ final class SweepSwitch {
         }
     }
 
-    /** A sweep got no answer (5xx, timeout, connection error): whether that makes {@value #FAILURES_IN_A_ROW} in a row. */
+    /** A sweep got no answer (5xx, timeout, connection error): whether that makes enough in a row to switch off. */
     boolean failedInARow() {
         return ++failuresInARow >= FAILURES_IN_A_ROW;
     }

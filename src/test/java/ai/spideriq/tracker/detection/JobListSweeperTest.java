@@ -3,6 +3,7 @@ package ai.spideriq.tracker.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -168,8 +169,8 @@ class JobListSweeperTest {
     private List<UUID> endedJustNow(int count, Duration last) {
         List<UUID> ended = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ended.add(
-                    list.change(UUID.randomUUID(), "completed", clock.instant().minus(last.multipliedBy(i).dividedBy(count))));
+            Instant at = clock.instant().minus(last.multipliedBy(i).dividedBy(count));
+            ended.add(list.change(UUID.randomUUID(), "completed", at));
         }
         return ended;
     }
