@@ -23,6 +23,7 @@ public final class DetectionMetrics {
     public static final String SWEEPS = "spideriq.sweeps";
     public static final String SWEEP_ENDS_FOUND = "spideriq.sweep.ends_found";
     public static final String SWEEP_WORKING = "spideriq.sweep.working";
+    public static final String ENDS_FOUND = "spideriq.ends.found";
     public static final String DETECTOR_ACTIVE = "spideriq.detector.active";
     public static final String HINTS_PUBLISHED = "spideriq.hints.published";
     public static final String HINTS_RECEIVED = "spideriq.hints.received";
@@ -47,6 +48,11 @@ public final class DetectionMetrics {
         }
         for (String result : List.of("complete", "truncated", "failed", "unavailable")) {
             sweeps(result);
+        }
+        for (String by : List.of("announcement", "poll")) {
+            for (String coverage : List.of("polls", "stream", "sweeps")) {
+                endsFound(by, coverage);
+            }
         }
         this.sweepEndsFound = Counter.builder(SWEEP_ENDS_FOUND)
                 .description("Ended jobs the job-list sweeps announced (tracked or not)").register(registry);
@@ -95,6 +101,21 @@ public final class DetectionMetrics {
 
     public void sweepFoundEnd() {
         sweepEndsFound.increment();
+    }
+
+    /**
+     * A tracked job's end was read: after an announcement (stream, sweep or hint) or by its own poll, while
+     * {@code coverage} (polls, stream or sweeps) was what else would tell its end. Ends found by polls while sweeps
+     * cover are ends the list missed: a list that lags or has gone stale shows there.
+     */
+    public void endFound(boolean announced, String coverage) {
+        endsFound(announced ? "announcement" : "poll", coverage).increment();
+    }
+
+    private Counter endsFound(String by, String coverage) {
+        return Counter.builder(ENDS_FOUND)
+                .description("Ends of tracked jobs read, by what led to the read and what else covered the job")
+                .tag("by", by).tag("coverage", coverage).register(registry);
     }
 
     /** Whether this replica detects for the fleet (1) or follows the hints of the one that does (0). */

@@ -55,7 +55,7 @@ public class TrackerMetrics {
             "spideriq_outcomes_partial_total", "spideriq_outcomes_unpublished_total", "spideriq_jobs_by_phase",
             "spideriq_jobs_oldest_age_seconds", "spideriq_api_remaining_requests", "spideriq_build_info",
             "spideriq_kafka_reachable", "spideriq_detector_active", "spideriq_hints_published_total",
-            "spideriq_hints_received_total");
+            "spideriq_hints_received_total", "spideriq_ends_found_total");
 
     private final MeterRegistry registry;
     private final Counter rateLimited;

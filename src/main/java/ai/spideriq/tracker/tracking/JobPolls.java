@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
@@ -154,6 +155,7 @@ final class JobPolls implements Announcements.Reads, PollDispatcher.Listener {
         }
         Instant now = clock.instant();
         if (result instanceof PollResult.Ended end) {
+            metrics.detection().endFound(job.endAnnounced(), announcements.coverage().name().toLowerCase(Locale.ROOT));
             listener.ended(job.answered(end.wireName()), Ending.reported(end.results()));
         } else if (result instanceof PollResult.Running running) {
             TrackedJob next = job.stillRunning(running.status(), running.type());

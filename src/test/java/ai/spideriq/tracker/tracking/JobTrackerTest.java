@@ -42,6 +42,7 @@ class JobTrackerTest {
     private final List<Instant> requestTimes = new ArrayList<>();
     private final List<UUID> requestedJobs = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** When set, outcomes are acknowledged only when the test completes this future. */
     private CompletableFuture<Void> outcomeAck;
     /** When set, the next request's answer arrives only when the test completes this future. */
@@ -67,7 +68,7 @@ class JobTrackerTest {
             }, (job, ending, endedAt) -> {
                 written.add(ending.wireName() + " " + job.jobId() + " after " + job.requests());
                 return outcomeAck == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(outcomeAck);
-            }, new TrackerMetrics(new SimpleMeterRegistry()),
+            }, new TrackerMetrics(registry),
             new TrackingPolicy(POLL, ERRORS, Duration.ofMinutes(10), Duration.ofSeconds(10), SCHEDULE,
                     Duration.ofMinutes(10)),
             new SplittableRandom(7));
@@ -266,6 +267,26 @@ class JobTrackerTest {
 
         assertThat(secondsFromStart()).containsExactly(5L, 7L);
         assertThat(written).last().isEqualTo("completed " + job + " after 2");
+    }
+
+    @Test
+    void countsWhetherAnAnnouncementOrTheJobsOwnPollFoundItsEndAndWhatCoveredItThen() {
+        UUID polled = script(ended(JobStatus.COMPLETED));
+        register(polled);
+        timers.advance(Duration.ofSeconds(6)); // its own first poll finds it ended
+        tracker.announcements().sweeping(true);
+        UUID announced = script(ended(JobStatus.COMPLETED));
+        register(announced);
+        tracker.announcements().announceEnded(announced); // a sweep found it ended: read at once
+        timers.advance(Duration.ofSeconds(1));
+
+        assertThat(endsFound("poll", "polls")).isEqualTo(1);
+        assertThat(endsFound("announcement", "sweeps")).isEqualTo(1);
+        assertThat(endsFound("poll", "sweeps")).isZero(); // what an operator watches: ends the list missed
+    }
+
+    private double endsFound(String by, String coverage) {
+        return registry.get("spideriq.ends.found").tag("by", by).tag("coverage", coverage).counter().count();
     }
 
     @Test
