@@ -25,8 +25,10 @@ public sealed interface JobListAnswer {
     record Failed(String reason) implements JobListAnswer {
 
         /** A 429: the account's limit, which says nothing about the list. */
+        public static final Failed RATE_LIMITED = new Failed("http 429");
+
         public boolean rateLimited() {
-            return "http 429".equals(reason);
+            return equals(RATE_LIMITED);
         }
     }
 

@@ -29,7 +29,7 @@ public final class JobListReader {
 
     public JobListAnswer read(int status, Function<String, String> header, Supplier<String> body) {
         if (feedback.observe(ENDPOINT, status, header)) {
-            return new JobListAnswer.Failed("http 429");
+            return JobListAnswer.Failed.RATE_LIMITED;
         }
         if (status >= 500) {
             return new JobListAnswer.Failed("http " + status);
