@@ -165,7 +165,6 @@ public final class JobListSweeper {
     }
 
     private void announceIfEnded(ListedJob job) {
-        watermark.saw(job);
         if (job.ended()) {
             metrics.detection().sweepFoundEnd();
             hints.announceEnded(job.jobId());

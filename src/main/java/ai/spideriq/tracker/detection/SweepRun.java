@@ -42,7 +42,7 @@ final class SweepRun {
     }
 
     /**
-     * Reads a page the sweep asked for: each change no sweep has seen yet goes to {@code unseen}.
+     * Reads a page the sweep asked for: each change no sweep has seen yet is remembered and goes to {@code unseen}.
      *
      * @return the page to read next, or 0 once the sweep is done
      */
@@ -106,11 +106,13 @@ final class SweepRun {
     }
 
     /**
-     * A page lists the newest change first; its ends are handed on oldest first, so that their reads, which queue in
-     * the order announced when many end at once, go first to the end that has waited longest.
+     * Remembers a page's unseen changes and hands them on. A page lists the newest change first; they are handed on
+     * oldest first, so that the reads of their ends, which queue in the order announced when many end at once, go
+     * first to the end that has waited longest.
      */
-    private static void oldestFirst(List<ListedJob> newestFirst, Consumer<ListedJob> unseen) {
+    private void oldestFirst(List<ListedJob> newestFirst, Consumer<ListedJob> unseen) {
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            watermark.saw(newestFirst.get(i));
             unseen.accept(newestFirst.get(i));
         }
     }
