@@ -40,19 +40,19 @@ final class DetectorControl {
 
     /** Creates and submits a short job that ends as {@code outcome}; returns its id. */
     String submit(SimulatedOutcome outcome, Duration processing) {
-        String jobId = simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
-                .withTimes(Duration.ofMillis(100), processing)).jobId();
+        String jobId = created(outcome, processing);
         Submitter.submitJob(jobId, "spiderSite");
         return jobId;
     }
 
     /** Creates a short job at the API that nobody submits to the tracker (another service's job); returns its id. */
     String untracked(SimulatedOutcome outcome) {
-        return untracked(outcome, Duration.ofMillis(200));
+        return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_MAPS).withOutcome(outcome)
+                .withTimes(Duration.ofMillis(100), Duration.ofMillis(200))).jobId();
     }
 
-    /** Creates a job at the API that nobody has submitted to the tracker yet; returns its id. */
-    String untracked(SimulatedOutcome outcome, Duration processing) {
+    /** Creates a spiderSite job at the API without submitting it (the test may, later); returns its id. */
+    String created(SimulatedOutcome outcome, Duration processing) {
         return simulator.create(JobSpec.of(SimulatedJobType.SPIDER_SITE).withOutcome(outcome)
                 .withTimes(Duration.ofMillis(100), processing)).jobId();
     }

@@ -66,9 +66,9 @@ class JobListGapEndToEndTest {
 
         try (LogCapture log = LogCapture.of(JobListSweeper.class)) {
             // Created first, so it ends first: 4 later ends list above it, 2 pages down.
-            String tracked = control.untracked(SimulatedOutcome.CANCELLED, PROCESSING);
+            String tracked = control.created(SimulatedOutcome.CANCELLED, PROCESSING);
             for (int i = 0; i < 4; i++) {
-                control.untracked(SimulatedOutcome.COMPLETED, PROCESSING);
+                control.created(SimulatedOutcome.COMPLETED, PROCESSING); // another service's jobs
             }
             Submitter.submitJob(tracked, "spiderSite");
 
